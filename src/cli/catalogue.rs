@@ -1,0 +1,97 @@
+//! `isms catalogue`: every control with every field, as a table, CSV or JSON.
+
+use std::process::ExitCode;
+
+use super::TableFormat;
+use super::output::{Style, truncate};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::control::Control;
+use crate::domain::text::sanitize_line;
+
+pub fn run(catalogue: &Catalogue, format: TableFormat) -> anyhow::Result<ExitCode> {
+    match format {
+        TableFormat::Table => print!("{}", table(catalogue, Style::detect())),
+        TableFormat::Csv => print!("{}", csv(catalogue)?),
+        TableFormat::Json => println!("{}", serde_json::to_string_pretty(catalogue.controls())?),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(catalogue: &Catalogue, style: Style) -> String {
+    let mut out = style.bold(&format!(
+        "{:<6}{:<56}{:<15}{}\n",
+        "ID", "TITLE", "THEME", "NEW"
+    ));
+    for control in catalogue.controls() {
+        let new = if control.new_in_2022 { "new" } else { "" };
+        let title = truncate(&sanitize_line(&control.title), 55);
+        let row = format!(
+            "{:<6}{:<56}{:<15}{}",
+            control.id,
+            title,
+            control.theme.name(),
+            new
+        );
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Column names of the CSV export, one per field of a control.
+const CSV_HEADER: [&str; 15] = [
+    "id",
+    "theme",
+    "title",
+    "new_in_2022",
+    "control_type",
+    "security_properties",
+    "cybersecurity_concepts",
+    "operational_capabilities",
+    "security_domains",
+    "iso27002_2013",
+    "related",
+    "purpose",
+    "guidance",
+    "evidence",
+    "pitfalls",
+];
+
+/// Lists of values are joined with `;` as in the reference tables; evidence and pitfalls, which
+/// are sentences, one per line inside their cell.
+fn csv(catalogue: &Catalogue) -> anyhow::Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_HEADER)?;
+    for control in catalogue.controls() {
+        writer.write_record(csv_row(control))?;
+    }
+    Ok(String::from_utf8(writer.into_inner()?)?)
+}
+
+fn csv_row(control: &Control) -> Vec<String> {
+    fn names<T: std::fmt::Display>(values: &[T]) -> String {
+        values
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+    let a = &control.attributes;
+    vec![
+        control.id.clone(),
+        control.theme.to_string(),
+        control.title.clone(),
+        control.new_in_2022.to_string(),
+        names(&a.control_type),
+        names(&a.security_properties),
+        names(&a.cybersecurity_concepts),
+        names(&a.operational_capabilities),
+        names(&a.security_domains),
+        control.iso27002_2013.join(";"),
+        control.related.join(";"),
+        control.purpose.clone(),
+        control.guidance.clone(),
+        control.evidence.join("\n"),
+        control.pitfalls.join("\n"),
+    ]
+}

@@ -1,0 +1,112 @@
+//! The command line: one file per subcommand, each printing plain text or JSON.
+//!
+//! Exit codes: 0 ok, 1 findings or not found, 2 bad input.
+
+mod bench;
+mod catalogue;
+mod output;
+mod search;
+mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::catalogue::Catalogue;
+
+/// Exit code for "nothing found" or "findings".
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code for input isms cannot use.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "isms",
+    version,
+    about = "A keyboard-driven workbench for ISO/IEC 27001:2022 Annex A and ISO/IEC 27002:2022"
+)]
+pub struct Cli {
+    /// Load this catalogue file instead of the built-in ISO/IEC 27002:2022 catalogue.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub catalogue: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the workbench on built-in sample content.
+    Demo,
+    /// Show one control: `8.9`, `A.8.9`, or a 2013 id such as `A.12.3.1`.
+    Show {
+        id: String,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Search the controls by id, words and filters (`#preventive`, `theme:physical`), best first.
+    Search {
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Show at most this many controls.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// List every control with every field.
+    Catalogue {
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Print speed figures for search and start-up (build with --release first).
+    Bench,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("isms: {error:#}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    let command = cli.command.unwrap_or(Command::Demo);
+    if let Command::Bench = command {
+        return bench::run();
+    }
+    let catalogue = load_catalogue(&cli.catalogue)?;
+    match command {
+        Command::Demo => catalogue::run(&catalogue, TableFormat::Table),
+        Command::Show { id, format } => show::run(&catalogue, &id, format),
+        Command::Search {
+            query,
+            limit,
+            format,
+        } => search::run(&catalogue, &query.join(" "), limit, format),
+        Command::Catalogue { format } => catalogue::run(&catalogue, format),
+        Command::Bench => unreachable!("handled above"),
+    }
+}
+
+fn load_catalogue(path: &Option<PathBuf>) -> anyhow::Result<Catalogue> {
+    Ok(crate::store::catalogue_file::load(path.as_deref())?)
+}

@@ -1,0 +1,75 @@
+//! `isms search QUERY…`: the best matching controls first, as text or JSON.
+
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::output::{Style, truncate};
+use super::{EXIT_FINDINGS, TextOrJson};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::search::{Query, highlight, search};
+use crate::domain::text::sanitize_line;
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    title: &'a str,
+    score: u32,
+}
+
+pub fn run(
+    catalogue: &Catalogue,
+    text: &str,
+    limit: usize,
+    format: TextOrJson,
+) -> anyhow::Result<ExitCode> {
+    let query = Query::parse(text);
+    let hits = search(catalogue, &query)?;
+    let shown = &hits[..hits.len().min(limit)];
+    match format {
+        TextOrJson::Json => {
+            let json: Vec<JsonHit> = shown
+                .iter()
+                .map(|hit| {
+                    let control = &catalogue.controls()[hit.position];
+                    JsonHit {
+                        id: &control.id,
+                        title: &control.title,
+                        score: hit.score,
+                    }
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&json)?);
+        }
+        TextOrJson::Text => {
+            let style = Style::detect();
+            for hit in shown {
+                let control = &catalogue.controls()[hit.position];
+                let title = truncate(&sanitize_line(&control.title), 58);
+                let marked = highlight(&title, &query);
+                let pad = 58usize.saturating_sub(title.chars().count());
+                println!(
+                    "{:<6}{}{}  {}",
+                    control.id,
+                    style.marked(&title, &marked),
+                    " ".repeat(pad),
+                    style.dim(&truncate(control.theme.name(), 14))
+                );
+            }
+            if hits.len() > shown.len() {
+                println!(
+                    "{}",
+                    style.dim(&format!(
+                        "… {} more (use --limit)",
+                        hits.len() - shown.len()
+                    ))
+                );
+            }
+        }
+    }
+    if hits.is_empty() {
+        eprintln!("isms: no control matches {:?}", sanitize_line(text));
+        return Ok(ExitCode::from(EXIT_FINDINGS));
+    }
+    Ok(ExitCode::SUCCESS)
+}

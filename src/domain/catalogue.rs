@@ -1,0 +1,161 @@
+//! The catalogue: every control in order, looked up by 2022 id or by the 2013 id it replaced,
+//! with a search index built once at load.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::control::{Control, normalize_id};
+use super::located_error::LocatedError;
+use super::search::SearchIndex;
+
+/// The catalogue file embedded in the binary.
+pub const BUILTIN_SOURCE: &str = include_str!("../../catalogue/iso27002-2022.ron");
+/// The name given to the embedded catalogue in messages.
+pub const BUILTIN_FILE_NAME: &str = "catalogue/iso27002-2022.ron";
+
+/// A validated set of controls in catalogue order.
+#[derive(Debug)]
+pub struct Catalogue {
+    pub name: String,
+    controls: Vec<Control>,
+    by_id: HashMap<String, usize>,
+    /// Normalized 2013 id (`12.3.1`) → the 2022 controls that replaced it.
+    by_2013_id: BTreeMap<String, Vec<usize>>,
+    index: SearchIndex,
+}
+
+/// What a typed id resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// A 2022 control, by position in the catalogue.
+    Control(usize),
+    /// A 2013 control (spelled `A.x.y.z`) and the 2022 controls that replaced it.
+    Replaced {
+        old_id: String,
+        controls: Vec<usize>,
+    },
+    NotFound,
+}
+
+impl Catalogue {
+    /// The catalogue shipped in the binary.
+    pub fn builtin() -> Catalogue {
+        Catalogue::parse(BUILTIN_SOURCE, BUILTIN_FILE_NAME)
+            .expect("the embedded catalogue is checked by the test suite")
+    }
+
+    /// Builds a catalogue from controls that have already been validated.
+    pub(crate) fn from_controls(name: String, controls: Vec<Control>) -> Catalogue {
+        let by_id = controls
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let mut by_2013_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, control) in controls.iter().enumerate() {
+            for old in &control.iso27002_2013 {
+                by_2013_id.entry(normalize_id(old)).or_default().push(i);
+            }
+        }
+        let index = SearchIndex::build(&controls);
+        Catalogue {
+            name,
+            controls,
+            by_id,
+            by_2013_id,
+            index,
+        }
+    }
+
+    pub fn controls(&self) -> &[Control] {
+        &self.controls
+    }
+
+    pub fn len(&self) -> usize {
+        self.controls.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.controls.is_empty()
+    }
+
+    pub(crate) fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// The position of a 2022 control, accepting `8.9`, `A.8.9` and `a.8.9`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(&normalize_id(id)).copied()
+    }
+
+    /// A 2022 control by id, accepting `8.9`, `A.8.9` and `a.8.9`.
+    pub fn get(&self, id: &str) -> Option<&Control> {
+        self.position(id).map(|i| &self.controls[i])
+    }
+
+    /// Resolves what a person typed: a 2022 id first, then a 2013 id.
+    pub fn lookup(&self, typed: &str) -> Lookup {
+        if let Some(i) = self.position(typed) {
+            return Lookup::Control(i);
+        }
+        let key = normalize_id(typed);
+        match self.by_2013_id.get(&key) {
+            Some(controls) => Lookup::Replaced {
+                old_id: format!("A.{key}"),
+                controls: controls.clone(),
+            },
+            None => Lookup::NotFound,
+        }
+    }
+
+    /// The 2022 controls that replaced a 2013 control (normalized id such as `12.3.1`).
+    pub fn replacing_2013(&self, normalized_old_id: &str) -> &[usize] {
+        self.by_2013_id
+            .get(normalized_old_id)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Up to `count` ids closest to a mistyped one, closest first, ties in catalogue order.
+    pub fn nearest_ids(&self, typed: &str, count: usize) -> Vec<&str> {
+        let wanted = normalize_id(typed);
+        let wanted_numbers = id_numbers(&wanted);
+        let mut ranked: Vec<(usize, u64, usize)> = self
+            .controls
+            .iter()
+            .enumerate()
+            .map(|(i, control)| {
+                let distance = strsim::osa_distance(&wanted, &control.id);
+                (
+                    distance,
+                    numeric_gap(&wanted_numbers, &id_numbers(&control.id)),
+                    i,
+                )
+            })
+            .collect();
+        ranked.sort();
+        ranked
+            .into_iter()
+            .take(count)
+            .map(|(_, _, i)| self.controls[i].id.as_str())
+            .collect()
+    }
+}
+
+fn id_numbers(id: &str) -> Vec<u64> {
+    id.split('.')
+        .map(|part| part.parse().unwrap_or(u64::MAX / 4))
+        .collect()
+}
+
+/// How far apart two numeric ids are: a different clause counts far more than a different number.
+fn numeric_gap(a: &[u64], b: &[u64]) -> u64 {
+    let clause = a.first().unwrap_or(&0).abs_diff(*b.first().unwrap_or(&0));
+    let number = a.get(1).unwrap_or(&0).abs_diff(*b.get(1).unwrap_or(&0));
+    clause.saturating_mul(1000).saturating_add(number)
+}
+
+impl Catalogue {
+    /// Parses and validates catalogue text; `file` names it in error messages.
+    pub fn parse(text: &str, file: &str) -> Result<Catalogue, LocatedError> {
+        super::catalogue_check::parse_catalogue(text, file)
+    }
+}

@@ -1,0 +1,77 @@
+//! One control of the catalogue: its facts (id, theme, title, attributes, 2013 ancestry) and the
+//! practitioner text we ship with it.
+
+use serde::{Deserialize, Serialize};
+
+use super::attributes::{Attributes, Theme};
+
+/// A control as the catalogue file holds it and as `--format json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    /// The 2022 number, e.g. `8.9`.
+    pub id: String,
+    pub theme: Theme,
+    pub title: String,
+    pub new_in_2022: bool,
+    pub attributes: Attributes,
+    /// The ISO/IEC 27002:2013 controls it replaces, e.g. `A.12.3.1`.
+    #[serde(default)]
+    pub iso27002_2013: Vec<String>,
+    /// Controls that work together with this one.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// What goes wrong without this control.
+    pub purpose: String,
+    #[serde(default)]
+    pub guidance: String,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    #[serde(default)]
+    pub pitfalls: Vec<String>,
+}
+
+/// Normalizes what a person types as a control id: trims, drops an `A.` / `a.` prefix and a
+/// trailing dot. `A.8.9` → `8.9`; `a.12.3.1` → `12.3.1`.
+pub fn normalize_id(text: &str) -> String {
+    let trimmed = text.trim().trim_end_matches('.');
+    let without_prefix = trimmed
+        .strip_prefix("A.")
+        .or_else(|| trimmed.strip_prefix("a."))
+        .unwrap_or(trimmed);
+    without_prefix.to_string()
+}
+
+/// True when the text looks like a numeric control id such as `8.9`, `A.8.9` or `12.3.1`.
+pub fn looks_like_id(text: &str) -> bool {
+    let id = normalize_id(text);
+    let mut parts = 0;
+    for part in id.split('.') {
+        if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_typed_ids() {
+        assert_eq!(normalize_id(" A.8.9 "), "8.9");
+        assert_eq!(normalize_id("a.12.3.1"), "12.3.1");
+        assert_eq!(normalize_id("5.1."), "5.1");
+    }
+
+    #[test]
+    fn recognizes_ids() {
+        assert!(looks_like_id("8.9"));
+        assert!(looks_like_id("A.12.3.1"));
+        assert!(!looks_like_id("8"));
+        assert!(!looks_like_id("backup"));
+        assert!(!looks_like_id("8.x"));
+    }
+}

@@ -1,0 +1,219 @@
+//! Search over the catalogue: ids (2022 and 2013), words with typing slips, and filters
+//! (`#attribute`, `theme:NAME`). Ranking is deterministic: score, then catalogue order.
+
+mod highlight;
+mod index;
+mod query;
+
+pub use highlight::highlight;
+pub use index::{Field, Posting, SearchIndex};
+pub use query::{Query, Term, words_of};
+
+use crate::domain::attributes::{Theme, is_attribute_name};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::control::{Control, normalize_id};
+
+/// One control that matched, with its score (higher is better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub position: usize,
+    pub score: u32,
+}
+
+/// A query the catalogue cannot answer, said so the person can fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SearchError {
+    #[error("no attribute starts with #{0}; try #preventive, #availability, #protect, #governance")]
+    UnknownTag(String),
+    #[error("no theme called {0:?}; themes are organizational, people, physical, technological")]
+    UnknownTheme(String),
+    #[error("unknown filter {0}:; the catalogue knows #attribute and theme:NAME")]
+    UnknownFilter(String),
+}
+
+const EXACT_ID: f32 = 1000.0;
+const EXACT_2013_ID: f32 = 900.0;
+const ID_PREFIX: f32 = 300.0;
+const ID_2013_PREFIX: f32 = 250.0;
+const PHRASE_IN_TITLE: f32 = 50.0;
+
+/// Parses and runs a query.
+pub fn search_text(catalogue: &Catalogue, text: &str) -> Result<Vec<Hit>, SearchError> {
+    search(catalogue, &Query::parse(text))
+}
+
+/// Runs a query: filters narrow, words and ids rank. A query of filters alone lists every control
+/// that passes them, in catalogue order.
+pub fn search(catalogue: &Catalogue, query: &Query) -> Result<Vec<Hit>, SearchError> {
+    let controls = catalogue.controls();
+    let allowed = filter_mask(controls, query)?;
+    let ranking_terms: Vec<&Term> = query
+        .terms
+        .iter()
+        .filter(|t| matches!(t, Term::Word(_) | Term::Id(_)))
+        .collect();
+    if ranking_terms.is_empty() {
+        return Ok((0..controls.len())
+            .filter(|&i| allowed[i])
+            .map(|position| Hit { position, score: 0 })
+            .collect());
+    }
+
+    let mut total = vec![0.0f32; controls.len()];
+    let mut matched_terms = vec![0usize; controls.len()];
+    let mut best = vec![0.0f32; controls.len()];
+    for term in &ranking_terms {
+        best.iter_mut().for_each(|b| *b = 0.0);
+        match term {
+            Term::Id(id) => score_id(controls, id, &mut best),
+            Term::Word(word) => score_word(catalogue, word, &mut best),
+            _ => unreachable!("only ranking terms are scored"),
+        }
+        for (i, score) in best.iter().enumerate() {
+            if *score > 0.0 {
+                total[i] += score;
+                matched_terms[i] += 1;
+            }
+        }
+    }
+    add_phrase_bonus(controls, query, &mut total);
+
+    // Controls that match every term; when none does, those that match the most terms.
+    let most = (0..controls.len())
+        .filter(|&i| allowed[i])
+        .map(|i| matched_terms[i])
+        .max()
+        .unwrap_or(0);
+    if most == 0 {
+        return Ok(Vec::new());
+    }
+    let needed = if most == ranking_terms.len() { most } else { 1 };
+    let mut hits: Vec<(usize, Hit)> = (0..controls.len())
+        .filter(|&i| allowed[i] && matched_terms[i] >= needed)
+        .map(|i| {
+            (
+                matched_terms[i],
+                Hit {
+                    position: i,
+                    score: (total[i] * 10.0).round() as u32,
+                },
+            )
+        })
+        .collect();
+    hits.sort_by(|(ma, a), (mb, b)| {
+        mb.cmp(ma)
+            .then(b.score.cmp(&a.score))
+            .then(a.position.cmp(&b.position))
+    });
+    Ok(hits.into_iter().map(|(_, hit)| hit).collect())
+}
+
+fn filter_mask(controls: &[Control], query: &Query) -> Result<Vec<bool>, SearchError> {
+    let mut allowed = vec![true; controls.len()];
+    for term in &query.terms {
+        match term {
+            Term::Tag(tag) => {
+                let exact = is_attribute_name(tag);
+                let any = controls.iter().any(|c| tag_matches(c, tag, exact));
+                if !any && !exact {
+                    return Err(SearchError::UnknownTag(tag.clone()));
+                }
+                for (i, control) in controls.iter().enumerate() {
+                    allowed[i] &= tag_matches(control, tag, exact);
+                }
+            }
+            Term::Filter { key, value } if key == "theme" => {
+                let theme = Theme::ALL
+                    .iter()
+                    .copied()
+                    .find(|t| t.name().to_lowercase().starts_with(value.as_str()))
+                    .ok_or_else(|| SearchError::UnknownTheme(value.clone()))?;
+                for (i, control) in controls.iter().enumerate() {
+                    allowed[i] &= control.theme == theme;
+                }
+            }
+            Term::Filter { key, .. } => return Err(SearchError::UnknownFilter(key.clone())),
+            Term::Word(_) | Term::Id(_) => {}
+        }
+    }
+    Ok(allowed)
+}
+
+/// An exact attribute name matches only itself (`#protect` is not `#protection`); anything else
+/// matches as the start of a name, so a filter works while it is being typed.
+fn tag_matches(control: &Control, tag: &str, exact: bool) -> bool {
+    control.attributes.names().iter().any(|name| {
+        let name = name.to_lowercase();
+        if exact {
+            name == tag
+        } else {
+            name.starts_with(tag)
+        }
+    })
+}
+
+fn score_id(controls: &[Control], id: &str, best: &mut [f32]) {
+    for (i, control) in controls.iter().enumerate() {
+        let old_ids = control.iso27002_2013.iter().map(|old| normalize_id(old));
+        let score = if control.id == id {
+            EXACT_ID
+        } else if control
+            .iso27002_2013
+            .iter()
+            .any(|old| normalize_id(old) == id)
+        {
+            EXACT_2013_ID
+        } else if control.id.starts_with(id) {
+            ID_PREFIX
+        } else if old_ids
+            .clone()
+            .any(|old| old.starts_with(&format!("{id}.")))
+        {
+            ID_2013_PREFIX
+        } else {
+            0.0
+        };
+        best[i] = best[i].max(score);
+    }
+}
+
+fn score_word(catalogue: &Catalogue, word: &str, best: &mut [f32]) {
+    let index = catalogue.index();
+    for found in index.match_word(word) {
+        for posting in index.postings(found.word) {
+            // A word said several times in a field counts a little more, up to twice.
+            let repeats = 1.0 + 0.25 * f32::from(posting.count.min(5) - 1);
+            let score = posting.field.weight() * found.quality * repeats;
+            let slot = &mut best[posting.control as usize];
+            *slot = slot.max(score);
+        }
+    }
+}
+
+/// Two or more words that stand together in a title ("threat intel") lift that control.
+fn add_phrase_bonus(controls: &[Control], query: &Query, total: &mut [f32]) {
+    let words: Vec<&str> = query
+        .terms
+        .iter()
+        .filter_map(|t| {
+            if let Term::Word(w) = t {
+                Some(w.as_str())
+            } else {
+                None
+            }
+        })
+        .collect();
+    if words.len() < 2 {
+        return;
+    }
+    let phrase = words.join(" ");
+    for (i, control) in controls.iter().enumerate() {
+        if words_of(&control.title)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(&phrase)
+        {
+            total[i] += PHRASE_IN_TITLE;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! isms — a terminal workbench for ISO/IEC 27001:2022 Annex A and ISO/IEC 27002:2022.
+//!
+//! Architecture (dependencies run one way):
+//! `main → cli | tui → app → domain ← store`, and `ui` only reads `&App`.
+//! - `domain`: the pure model (controls, catalogue, search). No I/O, no terminal types.
+//! - `store`: the only code that touches files.
+//! - `cli`: one file per subcommand; plain text or JSON on stdout.
+
+pub mod cli;
+pub mod domain;
+pub mod store;

@@ -1,0 +1,61 @@
+//! Reading a text file the way every isms file is read: bounded in size, UTF-8, and with a
+//! message that names the file when any of that fails.
+
+use std::path::Path;
+
+use crate::domain::located_error::LocatedError;
+
+/// Files larger than this are refused before they are read into memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a whole text file, refusing missing, oversized, binary and non-UTF-8 files with a message.
+pub fn read_text(path: &Path) -> Result<String, LocatedError> {
+    let name = path.display().to_string();
+    let fail = |message: String| LocatedError::at(&name, None, message);
+    let metadata =
+        std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if metadata.is_dir() {
+        return Err(fail("is a directory, expected a file".into()));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "is {} MB, larger than the {} MB isms reads; is it the right file?",
+            metadata.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if bytes.contains(&0) {
+        return Err(fail(
+            "holds binary data (NUL bytes), expected UTF-8 text".into(),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        let (line, column) = crate::domain::located_error::line_and_column(valid, offset);
+        LocatedError::at(&name, Some((line, column)), "is not valid UTF-8 text here")
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
+/// The reason of an I/O error in words, without Rust's "(os error N)" suffix.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_string(),
+                None => text,
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Ranking for each kind of query people type, and each filter, on the built-in catalogue.
+
+use isms::domain::catalogue::Catalogue;
+use isms::domain::search::{SearchError, search_text};
+
+fn ids(query: &str) -> Vec<String> {
+    let catalogue = Catalogue::builtin();
+    search_text(&catalogue, query)
+        .unwrap()
+        .iter()
+        .map(|hit| catalogue.controls()[hit.position].id.clone())
+        .collect()
+}
+
+fn first(query: &str) -> String {
+    ids(query)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("{query:?} found nothing"))
+}
+
+#[test]
+fn ids_in_every_spelling_find_the_control_first() {
+    for query in ["8.9", "A.8.9", "a.8.9"] {
+        assert_eq!(first(query), "8.9", "{query}");
+    }
+}
+
+#[test]
+fn five_one_comes_before_five_ten_to_nineteen() {
+    let hits = ids("5.1");
+    assert_eq!(hits[0], "5.1");
+    assert!(hits[1..].iter().all(|id| id.starts_with("5.1")), "{hits:?}");
+    assert_eq!(hits.len(), 11);
+}
+
+#[test]
+fn ids_of_2013_find_the_2022_control() {
+    assert_eq!(first("A.12.3.1"), "8.13");
+    assert_eq!(first("12.3.1"), "8.13");
+    assert_eq!(first("A.9.4.2"), "8.5");
+    let split = ids("A.18.2.3");
+    assert_eq!(&split[..2], ["5.36", "8.8"]);
+}
+
+#[test]
+fn words_and_phrases_rank_title_hits_first() {
+    assert_eq!(first("backup"), "8.13");
+    assert_eq!(first("threat intel"), "5.7");
+    assert_eq!(first("threat intelligence"), "5.7");
+    assert_eq!(first("clock"), "8.17");
+    assert_eq!(first("screening"), "6.1");
+    assert_eq!(first("secure coding"), "8.28");
+    assert_eq!(first("cloud services"), "5.23");
+}
+
+#[test]
+fn acronyms_from_the_guidance_find_their_controls() {
+    assert_eq!(first("mfa"), "8.5");
+    assert_eq!(first("DLP"), "8.12");
+    assert_eq!(first("siem"), "8.16");
+}
+
+#[test]
+fn typing_slips_still_find_the_control() {
+    assert_eq!(first("bakcup"), "8.13");
+    assert_eq!(first("malwrae"), "8.7");
+    assert_eq!(first("cryptograpy"), "8.24");
+}
+
+#[test]
+fn ranking_is_deterministic_with_ties_in_catalogue_order() {
+    let catalogue = Catalogue::builtin();
+    let a = search_text(&catalogue, "policy").unwrap();
+    let b = search_text(&catalogue, "policy").unwrap();
+    assert_eq!(a, b);
+    for pair in a.windows(2) {
+        assert!(pair[0].score > pair[1].score || pair[0].position < pair[1].position);
+    }
+}
+
+#[test]
+fn a_filter_alone_lists_every_control_that_carries_it() {
+    let catalogue = Catalogue::builtin();
+    let carrying = |name: &str| {
+        catalogue
+            .controls()
+            .iter()
+            .filter(|c| c.attributes.has(name))
+            .map(|c| c.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("#preventive"), carrying("Preventive"));
+    assert_eq!(ids("#availability"), carrying("Availability"));
+    assert_eq!(
+        ids("#threat_and_vulnerability_management"),
+        ["5.7", "5.37", "8.8"].map(String::from).to_vec()
+    );
+    assert_eq!(
+        ids("#protect"),
+        carrying("Protect"),
+        "#protect is the concept, not #protection"
+    );
+    let physical: Vec<String> = (1..=14).map(|n| format!("7.{n}")).collect();
+    assert_eq!(ids("theme:physical"), physical);
+    assert_eq!(ids("theme:people").len(), 8);
+}
+
+#[test]
+fn filters_combine_with_words() {
+    assert_eq!(ids("#detective theme:people"), ["6.8"]);
+    let hits = ids("#corrective backup");
+    assert_eq!(hits[0], "8.13");
+    let catalogue = Catalogue::builtin();
+    assert!(
+        hits.iter()
+            .all(|id| catalogue.get(id).unwrap().attributes.has("Corrective"))
+    );
+    assert!(
+        ids("theme:physical backup")
+            .iter()
+            .all(|id| id.starts_with("7."))
+    );
+}
+
+#[test]
+fn unknown_filters_are_reported() {
+    let catalogue = Catalogue::builtin();
+    assert_eq!(
+        search_text(&catalogue, "#nonsense"),
+        Err(SearchError::UnknownTag("nonsense".into()))
+    );
+    assert_eq!(
+        search_text(&catalogue, "theme:digital"),
+        Err(SearchError::UnknownTheme("digital".into()))
+    );
+    assert_eq!(
+        search_text(&catalogue, "colour:red"),
+        Err(SearchError::UnknownFilter("colour".into()))
+    );
+}
+
+#[test]
+fn nonsense_finds_nothing() {
+    assert!(ids("qqqqzzzz").is_empty());
+}
