@@ -121,13 +121,21 @@ pub struct Attributes {
 impl Attributes {
     /// Every value of every type, spelled as the standard spells it, in a stable order.
     pub fn names(&self) -> Vec<&'static str> {
-        let mut names = Vec::new();
-        names.extend(self.control_type.iter().map(|v| v.name()));
-        names.extend(self.security_properties.iter().map(|v| v.name()));
-        names.extend(self.cybersecurity_concepts.iter().map(|v| v.name()));
-        names.extend(self.operational_capabilities.iter().map(|v| v.name()));
-        names.extend(self.security_domains.iter().map(|v| v.name()));
-        names
+        self.iter_names().collect()
+    }
+
+    /// Like [`Attributes::names`], without collecting.
+    pub fn iter_names(&self) -> impl Iterator<Item = &'static str> + Clone + '_ {
+        let control_type = self.control_type.iter().map(|v| v.name());
+        let properties = self.security_properties.iter().map(|v| v.name());
+        let concepts = self.cybersecurity_concepts.iter().map(|v| v.name());
+        let capabilities = self.operational_capabilities.iter().map(|v| v.name());
+        let domains = self.security_domains.iter().map(|v| v.name());
+        control_type
+            .chain(properties)
+            .chain(concepts)
+            .chain(capabilities)
+            .chain(domains)
     }
 
     /// The values as `#hashtags`.

@@ -34,12 +34,14 @@ pub struct Control {
 /// Normalizes what a person types as a control id: trims, drops an `A.` / `a.` prefix and a
 /// trailing dot. `A.8.9` → `8.9`; `a.12.3.1` → `12.3.1`.
 pub fn normalize_id(text: &str) -> String {
-    let trimmed = text.trim().trim_end_matches('.');
-    let without_prefix = trimmed
-        .strip_prefix("A.")
-        .or_else(|| trimmed.strip_prefix("a."))
-        .unwrap_or(trimmed);
-    without_prefix.to_string()
+    strip_annex_prefix(text.trim().trim_end_matches('.')).to_string()
+}
+
+/// The id without its Annex A prefix: `A.12.3.1` → `12.3.1`.
+pub fn strip_annex_prefix(id: &str) -> &str {
+    id.strip_prefix("A.")
+        .or_else(|| id.strip_prefix("a."))
+        .unwrap_or(id)
 }
 
 /// True when the text looks like a numeric control id such as `8.9`, `A.8.9` or `12.3.1`.

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::query::words_of;
 use crate::domain::control::Control;
 
 /// Where in a control a word was found; the weight makes a title hit beat a guidance hit.
@@ -36,8 +35,48 @@ impl Field {
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     words: Vec<String>,
+    /// Per word: its length in characters and a coarse letter histogram, so that most words can
+    /// be ruled out as typing slips without computing an edit distance.
+    shapes: Vec<WordShape>,
     /// For each word: where it occurs, in catalogue order.
     postings: Vec<Vec<Posting>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct WordShape {
+    chars: usize,
+    letters: [u8; 32],
+}
+
+impl WordShape {
+    fn of(word: &str) -> WordShape {
+        let mut letters = [0u8; 32];
+        let mut chars = 0;
+        for c in word.chars() {
+            letters[c as usize % 32] = letters[c as usize % 32].saturating_add(1);
+            chars += 1;
+        }
+        WordShape { chars, letters }
+    }
+
+    /// How many of this word's letters the other word lacks: a lower bound of the edits that turn
+    /// this word into any part of the other.
+    fn missing_from(&self, other: &WordShape) -> usize {
+        self.letters
+            .iter()
+            .zip(&other.letters)
+            .map(|(a, b)| usize::from(a.saturating_sub(*b)))
+            .sum()
+    }
+
+    /// A lower bound of twice the edit distance: each edit changes at most two letter counts.
+    fn letter_difference(&self, other: &WordShape) -> usize {
+        self.letters
+            .iter()
+            .zip(&other.letters)
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum()
+    }
 }
 
 /// One field of one control that holds a word, and how many times.
@@ -82,13 +121,30 @@ impl SearchIndex {
                 } else {
                     Vec::new()
                 };
-                let words = words_of(text).chain(whole_tags.into_iter().map(str::to_lowercase));
-                for word in words {
-                    let id = *ids.entry(word).or_insert_with_key(|word| {
-                        index.words.push(word.clone());
-                        index.postings.push(Vec::new());
-                        index.words.len() - 1
-                    });
+                let mut lower = String::new();
+                let raw_words = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .chain(whole_tags);
+                for raw in raw_words {
+                    // Most words are lower-case ASCII already: look them up without allocating.
+                    let word = if raw.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+                        raw
+                    } else {
+                        lower.clear();
+                        lower.extend(raw.chars().flat_map(char::to_lowercase));
+                        lower.as_str()
+                    };
+                    let id = match ids.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            ids.insert(word.to_string(), index.words.len());
+                            index.words.push(word.to_string());
+                            index.shapes.push(WordShape::of(word));
+                            index.postings.push(Vec::new());
+                            index.words.len() - 1
+                        }
+                    };
                     // A field's words are read together, so a repeat is always the last posting.
                     let postings = &mut index.postings[id];
                     match postings.last_mut() {
@@ -111,78 +167,107 @@ impl SearchIndex {
         &self.postings[word]
     }
 
-    /// The vocabulary words that match a query word: exactly, as a prefix, as a substring, with a
-    /// typing slip (one edit or swapped pair, two for long words), or, when none of those match,
-    /// as a fuzzy subsequence.
+    /// The vocabulary words that match a query word, in tiers: exactly or as a prefix; failing
+    /// that, as a substring or with a typing slip (one edit or swapped pair, two in long words);
+    /// failing that, as a fuzzy subsequence. A word people typed correctly is never matched to
+    /// look-alike words ("sast" does not find "last").
     pub fn match_word(&self, query: &str) -> Vec<WordMatch> {
-        let query_len = query.chars().count();
-        let mut matches = Vec::new();
-        for (id, word) in self.words.iter().enumerate() {
-            if let Some(quality) = close_match_quality(query, query_len, word) {
-                matches.push(WordMatch { word: id, quality });
-            }
+        let shape = WordShape::of(query);
+        let tier = |quality: &dyn Fn(usize, &str) -> Option<f32>| -> Vec<WordMatch> {
+            self.words
+                .iter()
+                .enumerate()
+                .filter_map(|(id, word)| {
+                    quality(id, word).map(|quality| WordMatch { word: id, quality })
+                })
+                .collect()
+        };
+        let exact = tier(&|_, word| exact_or_prefix_quality(query, shape.chars, word));
+        if !exact.is_empty() {
+            return exact;
         }
-        if matches.is_empty() && query_len >= 3 {
-            let matcher = SkimMatcherV2::default();
-            let threshold = 16 * query_len as i64;
-            for (id, word) in self.words.iter().enumerate() {
-                if matcher
-                    .fuzzy_match(word, query)
-                    .is_some_and(|score| score >= threshold)
-                {
-                    matches.push(WordMatch {
-                        word: id,
-                        quality: 0.3,
-                    });
-                }
-            }
+        let near = tier(&|id, word| near_quality(query, &shape, word, &self.shapes[id]));
+        if !near.is_empty() || shape.chars < 3 {
+            return near;
         }
-        matches
+        let matcher = SkimMatcherV2::default();
+        let threshold = 16 * shape.chars as i64;
+        tier(&|_, word| {
+            matcher
+                .fuzzy_match(word, query)
+                .filter(|&score| score >= threshold)
+                .map(|_| 0.3)
+        })
     }
 }
 
-fn close_match_quality(query: &str, query_len: usize, word: &str) -> Option<f32> {
+fn exact_or_prefix_quality(query: &str, query_len: usize, word: &str) -> Option<f32> {
     if word == query {
-        return Some(1.0);
+        Some(1.0)
+    } else if query_len >= 2 && word.starts_with(query) {
+        Some(0.8)
+    } else {
+        None
     }
-    if query_len >= 2 && word.starts_with(query) {
-        return Some(0.8);
-    }
-    if query_len >= 4 && word.contains(query) {
+}
+
+fn near_quality(
+    query: &str,
+    query_shape: &WordShape,
+    word: &str,
+    shape: &WordShape,
+) -> Option<f32> {
+    let query_len = query_shape.chars;
+    if query_len >= 5 && word.contains(query) {
         return Some(0.5);
     }
-    if query_len < 4 {
+    let allowed = allowed_slips(query_len);
+    if query_len < 4 || shape.chars + allowed < query_len {
         return None;
     }
-    let allowed = if query_len <= 7 { 1 } else { 2 };
-    let word_len = word.chars().count();
-    if word_len + allowed < query_len {
-        return None;
-    }
-    if word_len <= query_len + allowed && strsim::osa_distance(query, word) <= allowed {
+    if shape.chars <= query_len + allowed
+        && query_shape.letter_difference(shape) <= 2 * allowed
+        && strsim::osa_distance(query, word) <= allowed
+    {
         return Some(0.6);
     }
     // A slip in the first letters of a longer word: "bakcup" for "backups".
-    if word_len > query_len {
-        let head: String = word.chars().take(query_len).collect();
-        if strsim::osa_distance(query, &head) <= allowed {
+    if shape.chars > query_len && query_shape.missing_from(shape) <= allowed {
+        let head_end = word
+            .char_indices()
+            .nth(query_len)
+            .map_or(word.len(), |(i, _)| i);
+        if strsim::osa_distance(query, &word[..head_end]) <= allowed {
             return Some(0.45);
         }
     }
     None
 }
 
+/// Edits tolerated in a word of this length: one, or two in long words.
+fn allowed_slips(query_len: usize) -> usize {
+    if query_len <= 7 { 1 } else { 2 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn quality(query: &str, word: &str) -> Option<f32> {
+        let shape = WordShape::of(query);
+        exact_or_prefix_quality(query, shape.chars, word)
+            .or_else(|| near_quality(query, &shape, word, &WordShape::of(word)))
+    }
+
     #[test]
     fn grades_matches() {
-        assert_eq!(close_match_quality("backup", 6, "backup"), Some(1.0));
-        assert_eq!(close_match_quality("intel", 5, "intelligence"), Some(0.8));
-        assert_eq!(close_match_quality("bakcup", 6, "backup"), Some(0.6));
-        assert_eq!(close_match_quality("bakcup", 6, "backups"), Some(0.45));
-        assert_eq!(close_match_quality("cat", 3, "dog"), None);
-        assert_eq!(close_match_quality("mfa", 3, "mfa"), Some(1.0));
+        assert_eq!(quality("backup", "backup"), Some(1.0));
+        assert_eq!(quality("intel", "intelligence"), Some(0.8));
+        assert_eq!(quality("bakcup", "backup"), Some(0.6));
+        assert_eq!(quality("bakcup", "backups"), Some(0.45));
+        assert_eq!(quality("cat", "dog"), None);
+        assert_eq!(quality("mfa", "mfa"), Some(1.0));
+        assert_eq!(quality("cryptograpy", "cryptography"), Some(0.6));
+        assert_eq!(quality("abckup", "backups"), Some(0.45));
     }
 }

@@ -11,7 +11,7 @@ pub use query::{Query, Term, words_of};
 
 use crate::domain::attributes::{Theme, is_attribute_name};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::control::{Control, normalize_id};
+use crate::domain::control::{Control, strip_annex_prefix};
 
 /// One control that matched, with its score (higher is better).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,33 +142,30 @@ fn filter_mask(controls: &[Control], query: &Query) -> Result<Vec<bool>, SearchE
 /// An exact attribute name matches only itself (`#protect` is not `#protection`); anything else
 /// matches as the start of a name, so a filter works while it is being typed.
 fn tag_matches(control: &Control, tag: &str, exact: bool) -> bool {
-    control.attributes.names().iter().any(|name| {
-        let name = name.to_lowercase();
+    control.attributes.iter_names().any(|name| {
         if exact {
-            name == tag
+            name.eq_ignore_ascii_case(tag)
         } else {
-            name.starts_with(tag)
+            name.len() >= tag.len()
+                && name.is_char_boundary(tag.len())
+                && name[..tag.len()].eq_ignore_ascii_case(tag)
         }
     })
 }
 
 fn score_id(controls: &[Control], id: &str, best: &mut [f32]) {
     for (i, control) in controls.iter().enumerate() {
-        let old_ids = control.iso27002_2013.iter().map(|old| normalize_id(old));
-        let score = if control.id == id {
-            EXACT_ID
-        } else if control
+        let mut old_ids = control
             .iso27002_2013
             .iter()
-            .any(|old| normalize_id(old) == id)
-        {
+            .map(|old| strip_annex_prefix(old));
+        let score = if control.id == id {
+            EXACT_ID
+        } else if old_ids.clone().any(|old| old == id) {
             EXACT_2013_ID
         } else if control.id.starts_with(id) {
             ID_PREFIX
-        } else if old_ids
-            .clone()
-            .any(|old| old.starts_with(&format!("{id}.")))
-        {
+        } else if old_ids.any(|old| old.starts_with(id) && old[id.len()..].starts_with('.')) {
             ID_2013_PREFIX
         } else {
             0.0
