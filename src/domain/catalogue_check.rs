@@ -1,6 +1,8 @@
 //! Reading catalogue text: RON syntax first, then the rules a catalogue must keep (format version,
 //! unique ids, existing related ids, well-formed 2013 ids), each reported at file:line:column.
 
+use std::cell::OnceCell;
+
 use serde::Deserialize;
 
 use super::catalogue::Catalogue;
@@ -45,15 +47,13 @@ pub(super) fn parse_catalogue(text: &str, file: &str) -> Result<Catalogue, Locat
             "the catalogue has no controls",
         ));
     }
-    let id_offsets = id_field_offsets(text);
-    let offsets_known = id_offsets.len() == parsed.controls.len();
-    let place = |i: usize| offsets_known.then(|| line_and_column(text, id_offsets[i]));
-    // The place of `needle` inside control i, after its `field:` (such as `related`).
-    let find_in = |i: usize, field: &str, needle: &str| {
-        let start = if offsets_known { id_offsets[i] } else { 0 };
-        let field_start = text[start..].find(field).map_or(start, |at| start + at);
-        find(text, needle, field_start)
+    let places = Places {
+        text,
+        controls: parsed.controls.len(),
+        id_offsets: OnceCell::new(),
     };
+    let place = |i: usize| places.control(i);
+    let find_in = |i: usize, field: &str, needle: &str| places.inside(i, field, needle);
 
     let mut seen = std::collections::HashMap::new();
     for (i, control) in parsed.controls.iter().enumerate() {
@@ -121,6 +121,37 @@ pub(super) fn parse_catalogue(text: &str, file: &str) -> Result<Catalogue, Locat
         }
     }
     Ok(Catalogue::from_controls(parsed.name, parsed.controls))
+}
+
+/// Finds where things are in the catalogue text, only once a problem needs a place.
+struct Places<'a> {
+    text: &'a str,
+    controls: usize,
+    id_offsets: OnceCell<Option<Vec<usize>>>,
+}
+
+impl Places<'_> {
+    /// The offset of each control's `id:`, when the text has one per control.
+    fn offsets(&self) -> Option<&Vec<usize>> {
+        self.id_offsets
+            .get_or_init(|| Some(id_field_offsets(self.text)).filter(|o| o.len() == self.controls))
+            .as_ref()
+    }
+
+    /// Where control i starts.
+    fn control(&self, i: usize) -> Option<(usize, usize)> {
+        self.offsets()
+            .map(|offsets| line_and_column(self.text, offsets[i]))
+    }
+
+    /// The place of `needle` inside control i, after its `field:` (such as `related`).
+    fn inside(&self, i: usize, field: &str, needle: &str) -> Option<(usize, usize)> {
+        let start = self.offsets().map_or(0, |offsets| offsets[i]);
+        let field_start = self.text[start..]
+            .find(field)
+            .map_or(start, |at| start + at);
+        find(self.text, needle, field_start)
+    }
 }
 
 /// Byte offsets of each `id:` field, in order, so that problems can be placed on a line.

@@ -2,11 +2,11 @@
 //! controls and fields that hold it. A query word is matched against this vocabulary (tens of
 //! thousands of words at most) instead of against whole texts.
 
-use std::collections::HashMap;
-
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rustc_hash::FxHashMap;
 
+use super::query::for_each_word;
 use crate::domain::control::Control;
 
 /// Where in a control a word was found; the weight makes a title hit beat a guidance hit.
@@ -96,7 +96,7 @@ pub struct WordMatch {
 
 impl SearchIndex {
     pub fn build(controls: &[Control]) -> SearchIndex {
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut index = SearchIndex::default();
         for (position, control) in controls.iter().enumerate() {
             let tags = control.attributes.names().join(" ");
@@ -115,26 +115,7 @@ impl SearchIndex {
                 (Field::Notes, notes.as_str()),
             ];
             for (field, text) in fields {
-                // Attribute names are also indexed whole ("threat_and_vulnerability_management").
-                let whole_tags = if field == Field::Tags {
-                    control.attributes.names()
-                } else {
-                    Vec::new()
-                };
-                let mut lower = String::new();
-                let raw_words = text
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .chain(whole_tags);
-                for raw in raw_words {
-                    // Most words are lower-case ASCII already: look them up without allocating.
-                    let word = if raw.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-                        raw
-                    } else {
-                        lower.clear();
-                        lower.extend(raw.chars().flat_map(char::to_lowercase));
-                        lower.as_str()
-                    };
+                let mut add = |word: &str| {
                     let id = match ids.get(word) {
                         Some(&id) => id,
                         None => {
@@ -156,6 +137,13 @@ impl SearchIndex {
                             field,
                             count: 1,
                         }),
+                    }
+                };
+                for_each_word(text, &mut add);
+                // Attribute names are also indexed whole ("threat_and_vulnerability_management").
+                if field == Field::Tags {
+                    for name in control.attributes.iter_names() {
+                        add(&name.to_lowercase());
                     }
                 }
             }

@@ -87,10 +87,61 @@ fn split_filter(token: &str) -> Option<(String, String)> {
 }
 
 /// Lower-case alphanumeric runs of a text: how both queries and controls are split into words.
-pub fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+pub fn words_of(text: &str) -> impl Iterator<Item = String> {
+    let mut words = Vec::new();
+    for_each_word(text, |word| words.push(word.to_string()));
+    words.into_iter()
+}
+
+/// Calls `found` with each lower-case alphanumeric run of `text`, reusing one buffer. ASCII, the
+/// bulk of every catalogue, takes a fast path; other characters use Unicode's definitions.
+pub fn for_each_word(text: &str, mut found: impl FnMut(&str)) {
+    if text.is_ascii() {
+        let mut lower = String::new();
+        for word in text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                found(&lower);
+            } else {
+                found(word);
+            }
+        }
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut word = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let (is_word_char, width) = if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() {
+                word.push(byte.to_ascii_lowercase() as char);
+            }
+            (byte.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary");
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            }
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !is_word_char && !word.is_empty() {
+            found(&word);
+            word.clear();
+        }
+        i += width;
+    }
+    if !word.is_empty() {
+        found(&word);
+    }
 }
 
 #[cfg(test)]
@@ -113,6 +164,12 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn splits_words_in_any_script() {
+        let words: Vec<String> = words_of("Wi-Fi, ISO/IEC 27001 & Straße—ÉTÉ").collect();
+        assert_eq!(words, ["wi", "fi", "iso", "iec", "27001", "straße", "été"]);
     }
 
     #[test]
