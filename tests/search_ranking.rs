@@ -144,3 +144,33 @@ fn unknown_filters_are_reported() {
 fn nonsense_finds_nothing() {
     assert!(ids("qqqqzzzz").is_empty());
 }
+
+#[test]
+fn the_vocabulary_of_the_guidance_finds_controls() {
+    let catalogue = Catalogue::builtin();
+    // Each word is in the control's guidance but not in its title: only our text can find it.
+    let cases = [
+        ("cmdb", "5.9"),
+        ("cctv", "7.4"),
+        ("ntp", "8.17"),
+        ("ups", "7.11"),
+        ("hsm", "8.24"),
+        ("vpn", "8.21"),
+        ("nda", "6.6"),
+        ("pam", "8.2"),
+        ("edr", "8.7"),
+        ("tailgating", "7.2"),
+    ];
+    for (word, id) in cases {
+        let control = catalogue.get(id).unwrap();
+        assert!(
+            !control.title.to_lowercase().contains(word),
+            "{word} is in the title of {id}"
+        );
+        assert!(
+            control.guidance.to_lowercase().contains(word),
+            "{word} is not in the guidance of {id}"
+        );
+        assert_eq!(first(word), id, "{word}");
+    }
+}
