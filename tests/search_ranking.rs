@@ -159,7 +159,8 @@ fn the_vocabulary_of_the_guidance_finds_controls() {
         ("nda", "6.6"),
         ("pam", "8.2"),
         ("edr", "8.7"),
-        ("tailgating", "7.2"),
+        ("generator", "7.11"),
+        ("sandbox", "8.7"),
     ];
     for (word, id) in cases {
         let control = catalogue.get(id).unwrap();
