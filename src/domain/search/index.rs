@@ -38,6 +38,8 @@ pub struct SearchIndex {
     /// Per word: its length in characters and a coarse letter histogram, so that most words can
     /// be ruled out as typing slips without computing an edit distance.
     shapes: Vec<WordShape>,
+    /// Each control's title as lower-case words joined by single spaces, for phrase matches.
+    title_words: Vec<String>,
     /// For each word: where it occurs, in catalogue order.
     postings: Vec<Vec<Posting>>,
 }
@@ -99,6 +101,9 @@ impl SearchIndex {
         let mut ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut index = SearchIndex::default();
         for (position, control) in controls.iter().enumerate() {
+            let mut title = Vec::new();
+            for_each_word(&control.title, |word| title.push(word.to_string()));
+            index.title_words.push(title.join(" "));
             let tags = control.attributes.names().join(" ");
             let notes = control
                 .evidence
@@ -149,6 +154,10 @@ impl SearchIndex {
             }
         }
         index
+    }
+
+    pub fn title_words(&self) -> &[String] {
+        &self.title_words
     }
 
     pub fn postings(&self, word: usize) -> &[Posting] {

@@ -76,7 +76,7 @@ pub fn search(catalogue: &Catalogue, query: &Query) -> Result<Vec<Hit>, SearchEr
             }
         }
     }
-    add_phrase_bonus(controls, query, &mut total);
+    add_phrase_bonus(catalogue.index(), query, &mut total);
 
     // Controls that match every term; when none does, those that match the most terms.
     let most = (0..controls.len())
@@ -188,7 +188,7 @@ fn score_word(catalogue: &Catalogue, word: &str, best: &mut [f32]) {
 }
 
 /// Two or more words that stand together in a title ("threat intel") lift that control.
-fn add_phrase_bonus(controls: &[Control], query: &Query, total: &mut [f32]) {
+fn add_phrase_bonus(index: &SearchIndex, query: &Query, total: &mut [f32]) {
     let words: Vec<&str> = query
         .terms
         .iter()
@@ -204,12 +204,8 @@ fn add_phrase_bonus(controls: &[Control], query: &Query, total: &mut [f32]) {
         return;
     }
     let phrase = words.join(" ");
-    for (i, control) in controls.iter().enumerate() {
-        if words_of(&control.title)
-            .collect::<Vec<_>>()
-            .join(" ")
-            .contains(&phrase)
-        {
+    for (i, title) in index.title_words().iter().enumerate() {
+        if title.contains(&phrase) {
             total[i] += PHRASE_IN_TITLE;
         }
     }
