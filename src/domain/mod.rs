@@ -1,8 +1,8 @@
 //! The pure model: controls, the catalogue and its search. No I/O, no terminal types.
 
-mod catalogue_check;
 pub mod attributes;
 pub mod catalogue;
+mod catalogue_check;
 pub mod control;
 pub mod located_error;
 pub mod risk;
