@@ -19,7 +19,7 @@ use crate::domain::text::sanitize_line;
 /// The OSCAL release the documents follow.
 pub const OSCAL_VERSION: &str = "1.1.3";
 /// The namespace of isms's own properties (control attributes, SoA reasons, risk ratings).
-pub const NS: &str = "urn:isms:iso27001-2022";
+pub const NS: &str = "https://isms.invalid/ns/iso27001-2022";
 
 /// An OSCAL timestamp: RFC 3339 in UTC with the zone written out.
 pub fn timestamp(at: DateTime<Utc>) -> String {

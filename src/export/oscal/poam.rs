@@ -90,7 +90,7 @@ fn risk_json(workspace: &Workspace, risk: &Risk, actor: &str) -> Value {
     let description = one_line(&risk.description)
         .map(|_| sanitize(risk.description.trim()))
         .unwrap_or_else(|| title.clone());
-    let mut value = json!({
+    json!({
         "uuid": workspace_uuid(workspace, &format!("risk/{}", risk.id)),
         "title": title,
         "description": description,
@@ -98,19 +98,7 @@ fn risk_json(workspace: &Workspace, risk: &Risk, actor: &str) -> Value {
         "props": props,
         "status": status(risk.status),
         "characterizations": characterizations,
-    });
-    if let Some(acceptance) = &risk.acceptance {
-        let until = acceptance
-            .until
-            .map(|u| format!(" until {u}"))
-            .unwrap_or_default();
-        value["remarks"] = json!(format!(
-            "Accepted by {} on {}{until}.",
-            sanitize(&acceptance.by),
-            acceptance.on
-        ));
-    }
-    value
+    })
 }
 
 /// The register as an OSCAL POA&M JSON document.
