@@ -39,13 +39,13 @@ impl Columns for RiskColumn {
                 "ref",
                 "risk no",
                 "risk number",
-                "risk",
             ],
         ),
         (
             RiskColumn::Title,
             &[
                 "title",
+                "risk",
                 "risk title",
                 "risk name",
                 "name",

@@ -246,7 +246,20 @@ pub fn plan_risks(
         risks: workspace.risks.risks.clone(),
     };
     let mut changes: Vec<Change<Risk>> = Vec::new();
-    for row in &sheet.rows[header.row_index + 1..] {
+    let data_rows = &sheet.rows[header.row_index + 1..];
+    // Ids given in the file are taken first, so a row without one never gets an id used below it.
+    for row in data_rows {
+        let id = RowReader {
+            header: &header,
+            row,
+            warnings: Vec::new(),
+        }
+        .text(RiskColumn::Id);
+        if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
+            planned.risks.push(Risk::new(id.trim(), "", 1, 1, today));
+        }
+    }
+    for row in data_rows {
         if row.is_empty() {
             report.empty_rows += 1;
             continue;

@@ -185,6 +185,11 @@ fn read_csv(bytes: &[u8], file: &str) -> Result<Sheet, ImportError> {
         }
         None => text,
     };
+    if let Some(line) = unclosed_quote_line(text) {
+        return Err(fail(format!(
+            "line {line}: a quoted cell is opened here and never closed"
+        )));
+    }
     let delimiter = detect_delimiter(text);
     if delimiter != b',' {
         let name = if delimiter == b';' {
@@ -209,9 +214,14 @@ fn read_csv(bytes: &[u8], file: &str) -> Result<Sheet, ImportError> {
                 "line {line}: is not valid CSV ({e}); is a quote left open?"
             ))
         })?;
-        let number = record
-            .position()
-            .map_or(rows.len() + 1, |p| p.line() as usize);
+        // The reader places a record at the line break before it (and before skipped blank
+        // lines): step over line breaks to its first byte, then count the lines before that.
+        let bytes = text.as_bytes();
+        let mut start = record.position().map_or(0, |p| p.byte() as usize);
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        let number = bytes[..start].iter().filter(|b| **b == b'\n').count() + 1;
         rows.push(Row {
             number,
             cells: record.iter().map(clean_cell).collect(),
@@ -225,6 +235,26 @@ fn read_csv(bytes: &[u8], file: &str) -> Result<Sheet, ImportError> {
         rows,
         notes,
     })
+}
+
+/// The line of a quote that opens a cell and is never closed (quotes come in pairs in CSV).
+fn unclosed_quote_line(text: &str) -> Option<usize> {
+    let mut line = 1;
+    let mut opened_on = None;
+    for b in text.bytes() {
+        match b {
+            b'"' => {
+                opened_on = if opened_on.is_some() {
+                    None
+                } else {
+                    Some(line)
+                }
+            }
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    opened_on
 }
 
 /// The separator of the first non-empty line: the most frequent of `,` `;` and tab outside quotes.
@@ -270,5 +300,13 @@ mod tests {
     fn refuses_latin1_with_the_line() {
         let error = read_sheets(b"Control,Notes\n5.1,caf\xe9\n", "x.csv").unwrap_err();
         assert!(error.message.starts_with("line 2: is not UTF-8"), "{error}");
+    }
+
+    #[test]
+    fn rows_are_numbered_by_their_first_line() {
+        let text = b"Control;Applicable\r\n5.1;\"two\nlines\"\r\n\r\n\r\n8.13;Ja\n8.14;x\n";
+        let sheets = read_sheets(text, "x").unwrap();
+        let numbers: Vec<usize> = sheets[0].rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [1, 2, 6, 7]);
     }
 }
