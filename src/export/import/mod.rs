@@ -2,6 +2,7 @@
 //! bytes in, a proposed set of changes and a report out. Nothing is applied here unless the
 //! caller asks ([`apply_soa`], [`apply_risks`]); reading and saving files is the caller's job.
 
+pub mod csv_table;
 pub mod header;
 pub mod report;
 pub mod risk_columns;
