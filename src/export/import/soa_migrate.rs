@@ -115,8 +115,7 @@ pub fn migration_notes(catalogue: &Catalogue, proposed: &BTreeMap<usize, Importe
         .collect();
     if !merged.is_empty() {
         notes.push(format!(
-            "2013 ids were migrated to 2022; {} controls merge several 2013 controls and are marked \"{REVIEW_MARK}\": {}",
-            merged.len(),
+            "2013 ids were migrated to 2022; these controls merge several 2013 controls and are marked \"{REVIEW_MARK}\": {}",
             merged.join(", ")
         ));
     }
