@@ -1,0 +1,336 @@
+//! Importing a risk register sheet: each row a risk with a title and inherent likelihood and
+//! impact on the workspace's scales; treatments in the usual words (Mitigate, Accept, Avoid,
+//! Transfer); treating controls by 2022 id or, through the correspondence, by 2013 id.
+
+use chrono::NaiveDate;
+
+use super::header::{Header, column_letter};
+use super::risk_columns::RiskColumn;
+use super::sheet_choice::choose;
+use super::table::{ImportError, Row, Sheet};
+use super::{Change, Plan, Report, values};
+use crate::domain::catalogue::{Catalogue, Lookup};
+use crate::domain::risk::{Acceptance, Risk, RiskRegister};
+use crate::domain::stamp::Stamp;
+use crate::domain::text::sanitize_line;
+use crate::domain::workspace::Workspace;
+
+struct RowReader<'a> {
+    header: &'a Header<RiskColumn>,
+    row: &'a Row,
+    warnings: Vec<String>,
+}
+
+impl RowReader<'_> {
+    fn text(&self, column: RiskColumn) -> Option<String> {
+        self.header
+            .has(column)
+            .then(|| self.header.values(self.row, column).join("\n"))
+    }
+
+    fn warn(&mut self, column: RiskColumn, what: &str, text: &str, hint: &str) {
+        let letter = self
+            .header
+            .indexes(column)
+            .first()
+            .map(|i| column_letter(*i))
+            .unwrap_or_default();
+        self.warnings.push(format!(
+            "column {letter}: {what} \"{}\" not understood{hint}",
+            sanitize_line(text)
+        ));
+    }
+
+    fn date(&mut self, column: RiskColumn) -> Option<Option<NaiveDate>> {
+        let text = self.text(column)?;
+        if text.is_empty() {
+            return Some(None);
+        }
+        let parsed = values::date(&text);
+        if parsed.is_none() {
+            self.warn(column, "date", &text, "; write dates as 2025-03-31");
+        }
+        parsed.map(Some)
+    }
+}
+
+/// The risk a row describes, written over `base` (the existing risk or a new one).
+fn read_risk(
+    reader: &mut RowReader,
+    base: Risk,
+    workspace: &Workspace,
+    catalogue: &Catalogue,
+) -> Result<Risk, String> {
+    use RiskColumn as C;
+    let method = &workspace.settings.risk_method;
+    let mut risk = base;
+    if let Some(title) = reader.text(C::Title).or_else(|| {
+        reader
+            .text(C::Description)
+            .map(|d| d.lines().next().unwrap_or("").to_string())
+    }) {
+        risk.title = title;
+    }
+    if risk.title.trim().is_empty() {
+        return Err("no title (nor description) for the risk".into());
+    }
+    for (column, field) in [
+        (C::Description, &mut risk.description),
+        (C::Asset, &mut risk.asset),
+        (C::Threat, &mut risk.threat),
+        (C::Vulnerability, &mut risk.vulnerability),
+        (C::Owner, &mut risk.owner),
+    ] {
+        if let Some(text) = reader.text(column) {
+            *field = text;
+        }
+    }
+    for (column, scale, field, name) in [
+        (
+            C::Likelihood,
+            &method.likelihood,
+            &mut risk.likelihood,
+            "likelihood",
+        ),
+        (C::Impact, &method.impact, &mut risk.impact, "impact"),
+    ] {
+        let text = reader.text(column).unwrap_or_default();
+        *field = values::rating(&text, scale).ok_or_else(|| {
+            format!(
+                "{name} \"{}\" is not on the workspace's scale ({})",
+                sanitize_line(&text),
+                values::scale_hint(scale)
+            )
+        })?;
+    }
+    for (column, scale, field, name) in [
+        (
+            C::ResidualLikelihood,
+            &method.likelihood,
+            &mut risk.residual_likelihood,
+            "residual likelihood",
+        ),
+        (
+            C::ResidualImpact,
+            &method.impact,
+            &mut risk.residual_impact,
+            "residual impact",
+        ),
+    ] {
+        let Some(text) = reader.text(column) else {
+            continue;
+        };
+        match values::rating(&text, scale) {
+            Some(value) => *field = Some(value),
+            None if text.is_empty() => *field = None,
+            None => reader.warn(
+                column,
+                name,
+                &text,
+                &format!("; use {}", values::scale_hint(scale)),
+            ),
+        }
+    }
+    if let Some(text) = reader.text(C::Treatment).filter(|t| !t.is_empty()) {
+        match values::treatment(&text) {
+            Some(t) => risk.treatment = t,
+            None => reader.warn(
+                C::Treatment,
+                "treatment",
+                &text,
+                "; use Mitigate, Accept, Avoid or Transfer",
+            ),
+        }
+    }
+    if let Some(text) = reader.text(C::Status) {
+        match values::risk_status(&text) {
+            Some(s) => risk.status = s,
+            None => reader.warn(
+                C::Status,
+                "status",
+                &text,
+                "; use open, treating, accepted or closed",
+            ),
+        }
+    }
+    if let Some(text) = reader.text(C::Controls) {
+        risk.controls = controls(&text, catalogue, reader);
+    }
+    if let Some(next) = reader.date(C::NextReview) {
+        risk.next_review = next;
+    }
+    if let Some(Some(created)) = reader.date(C::Created) {
+        risk.created = created;
+    }
+    let by = reader.text(C::AcceptedBy);
+    let on = reader.date(C::AcceptedOn);
+    let until = reader.date(C::AcceptedUntil);
+    if by.is_some() || on.is_some() {
+        risk.acceptance = match (by.filter(|b| !b.is_empty()), on.flatten()) {
+            (Some(by), Some(on)) => Some(Acceptance {
+                by,
+                on,
+                until: until.flatten(),
+            }),
+            (None, None) => None,
+            _ => {
+                reader
+                    .warnings
+                    .push("an acceptance needs both who accepted and the date; left out".into());
+                None
+            }
+        };
+    }
+    Ok(risk)
+}
+
+/// Control ids in a cell: 2022 ids kept, 2013 ids replaced by their 2022 controls.
+fn controls(text: &str, catalogue: &Catalogue, reader: &mut RowReader) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let tokens = text
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|t| !t.is_empty());
+    for token in tokens {
+        let found: Vec<String> = match catalogue.lookup(token) {
+            Lookup::Control(i) => vec![catalogue.controls()[i].id.clone()],
+            Lookup::Replaced { old_id, controls } => {
+                let new: Vec<String> = controls
+                    .iter()
+                    .map(|i| catalogue.controls()[*i].id.clone())
+                    .collect();
+                reader
+                    .warnings
+                    .push(format!("2013 control {old_id} became {}", new.join(", ")));
+                new
+            }
+            Lookup::NotFound => {
+                reader.warn(
+                    RiskColumn::Controls,
+                    "control",
+                    token,
+                    "; not an Annex A control",
+                );
+                Vec::new()
+            }
+        };
+        for id in found {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
+
+/// Plans a risk register import. Rows without an id get the next free ids; `today` dates new risks.
+pub fn plan_risks(
+    sheets: &[Sheet],
+    file: &str,
+    workspace: &Workspace,
+    catalogue: &Catalogue,
+    today: NaiveDate,
+) -> Result<Plan<Risk>, ImportError> {
+    let (sheet, header, source) =
+        choose::<RiskColumn>(sheets, file, "Risks", "the risk (Risk ID or Title)")?;
+    let mut report = Report {
+        source,
+        header_row: header.row_number,
+        unknown_columns: header.unknown.clone(),
+        ..Report::default()
+    };
+    report.notes.extend(sheet.notes.iter().cloned());
+    if header.has(RiskColumn::Derived) {
+        report.notes.push("scores and levels are worked out from likelihood and impact, so those columns were not imported".into());
+    }
+    let mut planned = RiskRegister {
+        risks: workspace.risks.risks.clone(),
+    };
+    let mut changes: Vec<Change<Risk>> = Vec::new();
+    let data_rows = &sheet.rows[header.row_index + 1..];
+    // Ids given in the file are taken first, so a row without one never gets an id used below it.
+    for row in data_rows {
+        let id = RowReader {
+            header: &header,
+            row,
+            warnings: Vec::new(),
+        }
+        .text(RiskColumn::Id);
+        if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
+            planned.risks.push(Risk::new(id.trim(), "", 1, 1, today));
+        }
+    }
+    for row in data_rows {
+        if row.is_empty() {
+            report.empty_rows += 1;
+            continue;
+        }
+        report.rows_read += 1;
+        let mut reader = RowReader {
+            header: &header,
+            row,
+            warnings: Vec::new(),
+        };
+        let typed = reader.text(RiskColumn::Id).unwrap_or_default();
+        let id = if typed.trim().is_empty() {
+            planned.next_id()
+        } else {
+            sanitize_line(typed.trim())
+        };
+        if changes.iter().any(|c| c.key.eq_ignore_ascii_case(&id)) {
+            report
+                .skipped
+                .push((row.number, format!("risk {id} appears again in the file")));
+            continue;
+        }
+        let before = workspace.risks.get(&id).cloned();
+        let base = before
+            .clone()
+            .unwrap_or_else(|| Risk::new(&id, "", 1, 1, today));
+        match read_risk(&mut reader, base, workspace, catalogue) {
+            Err(reason) => report.skipped.push((row.number, reason)),
+            Ok(after) => {
+                report
+                    .warnings
+                    .extend(reader.warnings.into_iter().map(|w| (row.number, w)));
+                if before.as_ref() == Some(&after) {
+                    report.unchanged += 1;
+                    changes.push(Change {
+                        key: id,
+                        before,
+                        after,
+                        overwrites: false,
+                    });
+                    continue;
+                }
+                if before.is_none() {
+                    planned.risks.push(after.clone());
+                }
+                let overwrites = before.is_some();
+                report.overwrites += usize::from(overwrites);
+                changes.push(Change {
+                    key: id,
+                    before,
+                    after,
+                    overwrites,
+                });
+            }
+        }
+    }
+    changes.retain(|c| c.before.as_ref() != Some(&c.after));
+    report.mapped = report.rows_read - report.skipped.len();
+    report.changed = changes.len();
+    Ok(Plan { changes, report })
+}
+
+/// Writes the planned risks into the register (kept sorted), stamping each change.
+pub fn apply_risks(workspace: &mut Workspace, plan: &Plan<Risk>, stamp: &Stamp) {
+    for change in &plan.changes {
+        let mut risk = change.after.clone();
+        risk.updated = Some(stamp.clone());
+        match workspace.risks.get_mut(&change.key) {
+            Some(existing) => *existing = risk,
+            None => workspace.risks.risks.push(risk),
+        }
+    }
+    workspace.risks.sort();
+}
