@@ -182,10 +182,10 @@ pub fn parse_soa(text: &str, file: &str, catalogue: &Catalogue) -> Result<Loaded
             ));
         }
         entry.control = catalogue.controls()[position].id.clone();
+        // Kept in memory so that `isms check` can point at it; never written back.
         if entry.reasons.contains(&Reason::RiskTreatment) {
             dropped_derived += 1;
         }
-        entry.reasons.retain(|r| *r != Reason::RiskTreatment);
         entry.reasons.sort();
         entry.reasons.dedup();
         slots[position] = Some(entry);
@@ -208,8 +208,8 @@ pub fn parse_soa(text: &str, file: &str, catalogue: &Catalogue) -> Result<Loaded
     }
     if dropped_derived > 0 {
         notes.push(format!(
-            "{file}: `risk_treatment` is derived from the risks and is not kept in the file \
-             ({dropped_derived} entr(y/ies) listed it)"
+            "{file}: {dropped_derived} entr(y/ies) list `risk_treatment`, which comes from the \
+             risks that name a control and is dropped from the file on the next save"
         ));
     }
     let entries = slots
@@ -255,7 +255,7 @@ mod tests {
         assert_eq!(loaded.soa.entries.len(), 93);
         assert_eq!(loaded.soa.entries[0].control, "5.1");
         let entry = loaded.soa.entry("8.9").unwrap();
-        assert_eq!(entry.reasons, [Reason::Business]);
+        assert_eq!(entry.reasons, [Reason::RiskTreatment, Reason::Business]);
         assert_eq!(loaded.notes.len(), 2);
     }
 
