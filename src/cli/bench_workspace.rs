@@ -9,6 +9,8 @@ use crate::domain::risk::Risk;
 use crate::domain::soa::{Applicability, Reason, Status};
 use crate::domain::stamp::Stamp;
 use crate::domain::workspace::{Settings, Workspace};
+use crate::domain::workspace_format::render_risks;
+use crate::domain::workspace_load::parse_risks;
 use crate::store::{self, Access};
 
 /// The number of risks in the benchmark workspace.
@@ -53,8 +55,7 @@ pub fn run() -> anyhow::Result<()> {
     let catalogue = Catalogue::builtin();
     let dir = tempfile_dir()?;
     let workspace = generated_workspace(&catalogue);
-    let mut handle = store::create(&dir, &workspace)?;
-    drop(handle);
+    drop(store::create(&dir, &workspace)?);
     let bytes: u64 = ["workspace.ron", "soa.ron", "risks.ron"]
         .iter()
         .filter_map(|f| std::fs::metadata(dir.join(f)).ok())
@@ -64,27 +65,41 @@ pub fn run() -> anyhow::Result<()> {
         "\nworkspace: 93 SoA entries + {RISKS} risks, {:.1} MB on disk",
         bytes as f64 / 1e6
     );
-    let rounds = 5;
+    let rounds: u32 = 5;
     let mut load = std::time::Duration::ZERO;
     let mut save = std::time::Duration::ZERO;
     for round in 0..rounds {
         let started = Instant::now();
         let mut opened = store::open(&dir, &catalogue, Access::Edit)?;
         load += started.elapsed();
-        opened.workspace.risks.risks[round].title.push_str(" (edited)");
+        opened.workspace.risks.risks[round as usize]
+            .title
+            .push_str(" (edited)");
         let started = Instant::now();
         opened.handle.save(&opened.workspace)?;
         save += started.elapsed();
-        handle = opened.handle;
-        drop(handle);
     }
     println!(
         "  load (read, parse, validate; mean of {rounds}): {:.1} ms",
-        load.as_secs_f64() * 1000.0 / f64::from(rounds as u32)
+        load.as_secs_f64() * 1000.0 / f64::from(rounds)
     );
     println!(
         "  save after one edit (render, compare, atomic write; mean of {rounds}): {:.1} ms",
-        save.as_secs_f64() * 1000.0 / f64::from(rounds as u32)
+        save.as_secs_f64() * 1000.0 / f64::from(rounds)
+    );
+    let risks_text = std::fs::read_to_string(dir.join("risks.ron"))?;
+    let method = &workspace.settings.risk_method;
+    let started = Instant::now();
+    let parsed = parse_risks(&risks_text, "risks.ron", &catalogue, method)?;
+    let parse = started.elapsed();
+    let started = Instant::now();
+    let rendered = render_risks(&parsed);
+    let render = started.elapsed();
+    println!(
+        "  of which risks.ron alone ({:.1} MB): parse + validate {:.1} ms, render {:.1} ms",
+        rendered.len() as f64 / 1e6,
+        parse.as_secs_f64() * 1000.0,
+        render.as_secs_f64() * 1000.0,
     );
     let exe = std::env::current_exe()?;
     let output = Command::new(exe)
@@ -105,7 +120,9 @@ pub fn child(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
     let peak = status
         .lines()
         .find(|l| l.starts_with("VmHWM:"))
-        .map_or("unknown".to_string(), |l| l["VmHWM:".len()..].trim().to_string());
+        .map_or("unknown".to_string(), |l| {
+            l["VmHWM:".len()..].trim().to_string()
+        });
     println!("  peak memory of a process that loads, edits and saves it (VmHWM): {peak}");
     Ok(ExitCode::SUCCESS)
 }

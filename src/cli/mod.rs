@@ -107,6 +107,9 @@ pub enum Command {
         #[command(subcommand)]
         action: risk::RiskAction,
     },
+    /// Used by `isms bench` to measure a fresh process's peak memory.
+    #[command(hide = true)]
+    BenchWorkspaceChild { dir: PathBuf },
 }
 
 /// How `isms soa` and `isms risks` print.
@@ -145,6 +148,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Bench = command {
         return bench::run();
     }
+    if let Command::BenchWorkspaceChild { dir } = &command {
+        return bench_workspace::child(dir);
+    }
     let catalogue = load_catalogue(&cli.catalogue)?;
     let dir = cli.workspace.as_path();
     match command {
@@ -156,7 +162,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => search::run(&catalogue, &query.join(" "), limit, format),
         Command::Catalogue { format } => catalogue::run(&catalogue, format),
-        Command::Bench => unreachable!("handled above"),
+        Command::Bench | Command::BenchWorkspaceChild { .. } => unreachable!("handled above"),
         Command::Init { dir: target } => init::run(target.as_deref().unwrap_or(dir), &catalogue),
         Command::Check { format } => check::run(dir, &catalogue, format),
         Command::Soa {

@@ -1,6 +1,7 @@
 //! Reading `risks.ron`: syntax, then unique ids, ratings on the workspace's scales and treating
 //! controls that exist in the catalogue, each problem at file:line:column.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -32,25 +33,26 @@ pub fn parse_risks(
         "`(format: 1, risks: [ … ])`",
         |f: &RisksFile| f.format,
     )?;
-    let offsets = field_offsets(text, "id");
-    let offsets_known = offsets.len() == parsed.risks.len();
-    let span = |i: usize| {
-        if offsets_known {
-            (
-                offsets[i],
-                offsets.get(i + 1).copied().unwrap_or(text.len()),
-            )
-        } else {
-            (0, 0)
-        }
+    // Located only when a problem is found: the happy path does not scan the text.
+    let count = parsed.risks.len();
+    let offsets = OnceCell::new();
+    let known = || {
+        let offsets: &Vec<usize> = offsets.get_or_init(|| field_offsets(text, "id"));
+        (offsets.len() == count).then_some(offsets)
     };
-    let place = |i: usize| offsets_known.then(|| line_and_column(text, offsets[i]));
+    let span = |i: usize| match known() {
+        Some(offsets) => (
+            offsets[i],
+            offsets.get(i + 1).copied().unwrap_or(text.len()),
+        ),
+        None => (0, 0),
+    };
+    let place = |i: usize| known().map(|offsets| line_and_column(text, offsets[i]));
     let fail = |position, message: String| LocatedError::at(file, position, message);
 
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut risks = parsed.risks;
     for (i, risk) in risks.iter_mut().enumerate() {
-        let (start, end) = span(i);
         if risk.id.trim().is_empty() || risk.id.chars().any(char::is_whitespace) {
             return Err(fail(
                 place(i),
@@ -84,6 +86,7 @@ pub fn parse_risks(
                 &method.impact
             };
             if !scale.iter().any(|p| p.value == value) {
+                let (start, end) = span(i);
                 return Err(fail(
                     place_in(text, field, None, start, end).or(place(i)),
                     format!(
@@ -99,6 +102,7 @@ pub fn parse_risks(
                 None => {
                     let nearest = catalogue.nearest_ids(control, 3).join(", ");
                     let needle = format!("{control:?}");
+                    let (start, end) = span(i);
                     return Err(fail(
                         place_in(text, "controls", Some(&needle), start, end).or(place(i)),
                         format!(

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::located_error::{LocatedError, line_and_column};
 use super::risk::{Risk, RiskRegister, risk_number};
-use super::soa::{Reason, SoaEntry};
+use super::soa::{Reason, Soa, SoaEntry};
 use super::workspace::{RiskMethod, Settings, Workspace};
 
 /// The format version this build reads and writes in every workspace file.
@@ -51,12 +51,16 @@ struct RisksOut<'a> {
 pub fn render(workspace: &Workspace) -> RenderedFiles {
     RenderedFiles {
         workspace: render_settings(&workspace.settings),
-        soa: to_pretty(&SoaOut {
-            format: WORKSPACE_FORMAT,
-            entries: &workspace.soa.entries,
-        }),
+        soa: render_soa(&workspace.soa),
         risks: render_risks(&workspace.risks),
     }
+}
+
+pub fn render_soa(soa: &Soa) -> String {
+    to_pretty(&SoaOut {
+        format: WORKSPACE_FORMAT,
+        entries: &soa.entries,
+    })
 }
 
 pub fn render_settings(settings: &Settings) -> String {
@@ -132,9 +136,7 @@ pub(crate) fn stored_reasons<S: serde::Serializer>(
 /// Refuses a file written by a newer isms. Called when a file failed to parse, so that the user
 /// hears "upgrade isms" rather than a complaint about a field this build does not know.
 pub(crate) fn newer_format(text: &str, file: &str) -> Option<LocatedError> {
-    let at = super::ron_places::field_offsets(text, "format")
-        .into_iter()
-        .next()?;
+    let at = super::ron_places::field_in(text, "format", 0, text.len())?;
     let after = text[at + "format".len()..].trim_start().strip_prefix(':')?;
     let digits: String = after
         .trim_start()

@@ -1,6 +1,7 @@
 //! Reading workspace text into the model: RON syntax first, then the rules each file must keep,
 //! each problem reported at file:line:column. Pure: the store reads the bytes, this judges them.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -51,17 +52,14 @@ pub(crate) fn parse_file<'a, T: Deserialize<'a>>(
         newer_format(text, file).unwrap_or_else(|| with_date_hint(LocatedError::from_ron(file, &e)))
     })?;
     let format = format_of(&parsed);
-    let at = field_offsets(text, "format")
-        .into_iter()
-        .next()
-        .unwrap_or(0);
+    let at = || field_in(text, "format", 0, text.len()).unwrap_or(0);
     if format > WORKSPACE_FORMAT {
-        return Err(newer_format_error(text, file, at, u64::from(format)));
+        return Err(newer_format_error(text, file, at(), u64::from(format)));
     }
     if format == 0 {
         return Err(LocatedError::at(
             file,
-            Some(line_and_column(text, at)),
+            Some(line_and_column(text, at())),
             format!("format 0 is not a workspace format; expected `format: {WORKSPACE_FORMAT}`"),
         ));
     }
@@ -152,9 +150,13 @@ pub fn parse_soa(text: &str, file: &str, catalogue: &Catalogue) -> Result<Loaded
         "`(format: 1, entries: [ … ])`",
         |f: &SoaFile| f.format,
     )?;
-    let offsets = field_offsets(text, "control");
-    let offsets_known = offsets.len() == parsed.entries.len();
-    let place = |i: usize| offsets_known.then(|| line_and_column(text, offsets[i]));
+    // Located only when a problem is found: the happy path does not scan the text.
+    let count = parsed.entries.len();
+    let offsets = OnceCell::new();
+    let place = |i: usize| {
+        let offsets = offsets.get_or_init(|| field_offsets(text, "control"));
+        (offsets.len() == count).then(|| line_and_column(text, offsets[i]))
+    };
 
     let mut slots: Vec<Option<SoaEntry>> = vec![None; catalogue.len()];
     let mut first_seen: HashMap<usize, usize> = HashMap::new();

@@ -10,7 +10,9 @@ use super::read::read_text_limited;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::located_error::LocatedError;
 use crate::domain::workspace::{Settings, Workspace};
-use crate::domain::workspace_format::{RISKS_FILE, SOA_FILE, WORKSPACE_FILE, render};
+use crate::domain::workspace_format::{
+    RISKS_FILE, SOA_FILE, WORKSPACE_FILE, render_risks, render_settings, render_soa,
+};
 use crate::domain::workspace_load::{parse_risks, parse_settings, parse_soa};
 
 /// Workspace files larger than this are refused (10 000 risks take about 6 MB).
@@ -40,9 +42,9 @@ pub struct WorkspaceHandle {
     dir: PathBuf,
     /// The content of each file of `FILES` as loaded or last saved; `None` when it was absent.
     on_disk: [Option<Vec<u8>>; 3],
-    /// How the loaded model renders, where that differs from the file (hand-formatted, comments,
-    /// repaired in memory). A file is written only when its model changed since it was loaded.
-    as_loaded: [Option<String>; 3],
+    /// The model as loaded or last saved. A file is written only when its part of the model
+    /// changed (or the file is missing), so hand formatting and comments survive other edits.
+    baseline: Option<Workspace>,
     lock: Option<Lock>,
     read_only: Option<String>,
     write: WriteFn,
@@ -63,17 +65,17 @@ pub fn open(dir: &Path, catalogue: &Catalogue, access: Access) -> Result<Opened,
             }
         },
     };
-    let (workspace, on_disk, as_loaded, notes) = read_dir(dir, catalogue)?;
+    let (workspace, on_disk, notes) = read_dir(dir, catalogue)?;
     Ok(Opened {
-        workspace,
         handle: WorkspaceHandle {
             dir: dir.to_path_buf(),
             on_disk,
-            as_loaded,
+            baseline: Some(workspace.clone()),
             lock,
             read_only,
             write: write_and_sync,
         },
+        workspace,
         notes,
     })
 }
@@ -121,7 +123,7 @@ pub fn create(dir: &Path, workspace: &Workspace) -> Result<WorkspaceHandle, Stor
     let mut handle = WorkspaceHandle {
         dir: dir.to_path_buf(),
         on_disk: [None, None, None],
-        as_loaded: [None, None, None],
+        baseline: None,
         lock: Some(lock),
         read_only: None,
         write: write_and_sync,
@@ -157,25 +159,47 @@ impl WorkspaceHandle {
         if !changed.is_empty() {
             return Err(StoreError::ChangedOnDisk { files: changed });
         }
-        let rendered = render(workspace);
-        let texts = [rendered.workspace, rendered.soa, rendered.risks];
         let mut written = Vec::new();
-        for (i, text) in texts.into_iter().enumerate() {
-            let baseline = match &self.as_loaded[i] {
-                Some(rendered) => Some(rendered.as_bytes()),
-                None => self.on_disk[i].as_deref(),
-            };
-            if baseline == Some(text.as_bytes()) {
+        for (i, file) in FILES.iter().enumerate() {
+            if self.on_disk[i].is_some() && self.part_unchanged(workspace, i) {
                 continue;
             }
-            let name = display_name(&self.dir, FILES[i]);
-            replace_file(&self.dir.join(FILES[i]), text.as_bytes(), self.write)
+            let text = match i {
+                0 => render_settings(&workspace.settings),
+                1 => render_soa(&workspace.soa),
+                _ => render_risks(&workspace.risks),
+            };
+            if self.on_disk[i].as_deref() == Some(text.as_bytes()) {
+                continue;
+            }
+            let name = display_name(&self.dir, file);
+            replace_file(&self.dir.join(file), text.as_bytes(), self.write)
                 .map_err(|e| StoreError::save(&name, &e))?;
             self.on_disk[i] = Some(text.into_bytes());
-            self.as_loaded[i] = None;
+            self.set_baseline(workspace, i);
             written.push(name);
         }
         Ok(written)
+    }
+
+    fn part_unchanged(&self, workspace: &Workspace, part: usize) -> bool {
+        let Some(baseline) = &self.baseline else {
+            return false;
+        };
+        match part {
+            0 => baseline.settings == workspace.settings,
+            1 => baseline.soa == workspace.soa,
+            _ => baseline.risks == workspace.risks,
+        }
+    }
+
+    fn set_baseline(&mut self, workspace: &Workspace, part: usize) {
+        let baseline = self.baseline.get_or_insert_with(|| workspace.clone());
+        match part {
+            0 => baseline.settings = workspace.settings.clone(),
+            1 => baseline.soa = workspace.soa.clone(),
+            _ => baseline.risks = workspace.risks.clone(),
+        }
     }
 
     /// The files whose content on disk differs from what was loaded or last saved.
@@ -193,9 +217,9 @@ impl WorkspaceHandle {
         &mut self,
         catalogue: &Catalogue,
     ) -> Result<(Workspace, Vec<String>), StoreError> {
-        let (workspace, on_disk, as_loaded, notes) = read_dir(&self.dir, catalogue)?;
+        let (workspace, on_disk, notes) = read_dir(&self.dir, catalogue)?;
         self.on_disk = on_disk;
-        self.as_loaded = as_loaded;
+        self.baseline = Some(workspace.clone());
         Ok((workspace, notes))
     }
 
@@ -206,12 +230,7 @@ impl WorkspaceHandle {
     }
 }
 
-type ReadResult = (
-    Workspace,
-    [Option<Vec<u8>>; 3],
-    [Option<String>; 3],
-    Vec<String>,
-);
+type ReadResult = (Workspace, [Option<Vec<u8>>; 3], Vec<String>);
 
 fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, StoreError> {
     let workspace_path = dir.join(WORKSPACE_FILE);
@@ -278,11 +297,6 @@ fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, StoreError>
         soa,
         risks,
     };
-    let rendered = render(&workspace);
-    let rendered = [rendered.workspace, rendered.soa, rendered.risks];
-    let as_loaded: [Option<String>; 3] = std::array::from_fn(|i| {
-        (texts[i].as_deref() != Some(rendered[i].as_str())).then(|| rendered[i].clone())
-    });
     // The exact bytes, byte-order mark included, so that `changed_on_disk` compares like with like.
     let on_disk: [Option<Vec<u8>>; 3] = std::array::from_fn(|i| {
         texts[i].take().map(|text| {
@@ -294,7 +308,7 @@ fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, StoreError>
             }
         })
     });
-    Ok((workspace, on_disk, as_loaded, notes))
+    Ok((workspace, on_disk, notes))
 }
 
 /// How a workspace file is named in messages: `soa.ron` in the current directory, else `dir/soa.ron`.
