@@ -16,7 +16,7 @@ use super::workspace_format::{WORKSPACE_FORMAT, newer_format, newer_format_error
 pub use super::risk_load::parse_risks;
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Workspace")]
 struct SettingsFile {
     format: u32,
     name: String,
@@ -49,7 +49,8 @@ pub(crate) fn parse_file<'a, T: Deserialize<'a>>(
         ));
     }
     let parsed: T = ron::from_str(text).map_err(|e| {
-        newer_format(text, file).unwrap_or_else(|| with_date_hint(LocatedError::from_ron(file, &e)))
+        newer_format(text, file)
+            .unwrap_or_else(|| with_hints(text, LocatedError::from_ron(file, &e)))
     })?;
     let format = format_of(&parsed);
     let at = || field_in(text, "format", 0, text.len()).unwrap_or(0);
@@ -66,8 +67,14 @@ pub(crate) fn parse_file<'a, T: Deserialize<'a>>(
     Ok(parsed)
 }
 
-/// chrono's date errors say "input is out of range"; say what a date must look like.
-fn with_date_hint(mut error: LocatedError) -> LocatedError {
+/// Says what a date must look like (chrono only says "input is out of range"), and that the
+/// file may be cut short when the error is at its very end.
+fn with_hints(text: &str, mut error: LocatedError) -> LocatedError {
+    let end = line_and_column(text, text.trim_end().len());
+    let at_end = error.position.is_some_and(|(line, _)| line >= end.0);
+    if at_end && !error.message.contains("cut short") {
+        error.message.push_str(" (is the file cut short?)");
+    }
     let chrono_words = [
         "input is out of range",
         "input contains invalid characters",

@@ -5,7 +5,7 @@ use crate::domain::located_error::LocatedError;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// A file could not be read or is not valid (file:line:col: what was expected).
-    #[error("{0}")]
+    #[error(transparent)]
     Invalid(#[from] LocatedError),
     /// Someone else changed these files since they were loaded; nothing was written.
     #[error(
