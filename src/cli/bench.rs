@@ -52,6 +52,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
     );
     report_queries("10 000 controls", &large, 10);
 
+    super::bench_workspace::run()?;
+
     println!();
     whole_process()?;
     Ok(ExitCode::SUCCESS)

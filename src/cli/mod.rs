@@ -3,10 +3,18 @@
 //! Exit codes: 0 ok, 1 findings or not found, 2 bad input.
 
 mod bench;
+mod bench_workspace;
 mod catalogue;
+mod check;
+mod init;
 mod output;
+mod risk;
+mod risks;
 mod search;
 mod show;
+mod soa;
+mod soa_set;
+mod workspace_io;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +38,16 @@ pub struct Cli {
     /// Load this catalogue file instead of the built-in ISO/IEC 27002:2022 catalogue.
     #[arg(long, global = true, value_name = "FILE")]
     pub catalogue: Option<PathBuf>,
+
+    /// The workspace directory (holding workspace.ron, soa.ron, risks.ron).
+    #[arg(
+        short = 'w',
+        long = "workspace",
+        global = true,
+        value_name = "DIR",
+        default_value = "."
+    )]
+    pub workspace: PathBuf,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -62,6 +80,43 @@ pub enum Command {
     },
     /// Print speed figures for search and start-up (build with --release first).
     Bench,
+    /// Create a new workspace (workspace.ron, soa.ron, risks.ron) in DIR; never overwrites.
+    Init {
+        /// Defaults to the workspace directory (-w), else the current directory.
+        dir: Option<PathBuf>,
+    },
+    /// Check the SoA and the risk register; exit 1 when there are findings.
+    Check {
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// List the Statement of Applicability, or change an entry with `isms soa set`.
+    Soa {
+        #[command(subcommand)]
+        action: Option<soa_set::SoaAction>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// List the risk register.
+    Risks {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Add, change or remove a risk.
+    Risk {
+        #[command(subcommand)]
+        action: risk::RiskAction,
+    },
+    /// Used by `isms bench` to measure a fresh process's peak memory.
+    #[command(hide = true)]
+    BenchWorkspaceChild { dir: PathBuf },
+}
+
+/// How `isms soa` and `isms risks` print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -93,7 +148,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Bench = command {
         return bench::run();
     }
+    if let Command::BenchWorkspaceChild { dir } = &command {
+        return bench_workspace::child(dir);
+    }
     let catalogue = load_catalogue(&cli.catalogue)?;
+    let dir = cli.workspace.as_path();
     match command {
         Command::Demo => catalogue::run(&catalogue, TableFormat::Table),
         Command::Show { id, format } => show::run(&catalogue, &id, format),
@@ -103,7 +162,19 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => search::run(&catalogue, &query.join(" "), limit, format),
         Command::Catalogue { format } => catalogue::run(&catalogue, format),
-        Command::Bench => unreachable!("handled above"),
+        Command::Bench | Command::BenchWorkspaceChild { .. } => unreachable!("handled above"),
+        Command::Init { dir: target } => init::run(target.as_deref().unwrap_or(dir), &catalogue),
+        Command::Check { format } => check::run(dir, &catalogue, format),
+        Command::Soa {
+            action: None,
+            format,
+        } => soa::run(dir, &catalogue, format),
+        Command::Soa {
+            action: Some(action),
+            ..
+        } => soa_set::run(dir, &catalogue, action),
+        Command::Risks { format } => risks::run(dir, &catalogue, format),
+        Command::Risk { action } => risk::run(dir, &catalogue, action),
     }
 }
 

@@ -155,7 +155,8 @@ impl Status {
 pub struct SoaEntry {
     pub control: String,
     pub applicability: Applicability,
-    /// Reasons given by hand; `risk_treatment` is derived from the risks and not stored.
+    /// Reasons given by hand; `risk_treatment` is derived from the risks and never written.
+    #[serde(serialize_with = "super::workspace_format::stored_reasons")]
     pub reasons: Vec<Reason>,
     pub justification: String,
     pub status: Status,

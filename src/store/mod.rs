@@ -1,4 +1,61 @@
-//! The only code that touches files: reading catalogues (and, later, workspaces) from disk.
+//! The only code that touches files: catalogues and workspaces on disk.
+//!
+//! # Workspace API (for the CLI and the TUI)
+//!
+//! A workspace is a directory holding `workspace.ron`, `soa.ron` and `risks.ron`
+//! (see `domain::workspace_format` for the text and `domain::workspace_load` for validation).
+//!
+//! ```no_run
+//! use isms::domain::catalogue::Catalogue;
+//! use isms::store::{self, Access, StoreError};
+//! # fn main() -> Result<(), StoreError> {
+//! let catalogue = Catalogue::builtin();
+//! store::init("my-isms".as_ref(), &catalogue)?; // refuses to overwrite
+//! let store::Opened { mut workspace, mut handle, notes } =
+//!     store::open("my-isms".as_ref(), &catalogue, Access::Edit)?;
+//! for note in &notes { eprintln!("{note}"); } // e.g. missing controls added as undecided
+//! if let Some(why) = handle.read_only() { eprintln!("read-only: {why}"); }
+//! workspace.soa.entries[0].justification = "Policies are signed off yearly.".into();
+//! match handle.save(&workspace) {
+//!     Ok(written) => eprintln!("saved {}", written.join(", ")),
+//!     Err(StoreError::ChangedOnDisk { files }) => { /* offer reload or save-as */ }
+//!     Err(other) => return Err(other),
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! - [`open`] takes the lock (`.isms.lock`: pid and host, plus `flock`) with `Access::Edit`;
+//!   when another live session holds it, or the directory is not writable, the workspace opens
+//!   read-only and `handle.read_only()` says why. A stale lock (dead pid on this host, or a dead
+//!   process's released `flock`) is taken over. The lock is released when the handle drops.
+//! - Any file that does not read or validate makes `open` fail with [`StoreError::Invalid`]
+//!   (`file:line:col: message`); nothing is ever written over a file that failed to parse.
+//!   A control missing from `soa.ron` is added as undecided in memory (see `notes`).
+//! - [`WorkspaceHandle::save`] first compares each file with what was loaded (or last saved) and
+//!   refuses with [`StoreError::ChangedOnDisk`] when any differs; then it writes each file whose
+//!   text changed with temp file + fsync + rename + directory fsync. Unchanged workspaces write
+//!   nothing, and output is byte-stable. [`WorkspaceHandle::reload`] re-reads under the same lock;
+//!   [`create`] writes a workspace into a new directory (save-as).
+//! - Recovery: [`write_recovery`] (on SIGHUP/SIGTERM/panic), [`read_recovery`] at start,
+//!   [`discard_recovery`] once restored or declined. The file is `.isms-recovery.ron`.
+//! - [`stamp_now`] makes `updated` stamps (UTC, whole seconds, `$USER` or `unknown`); [`today`]
+//!   is the local date for `--reviewed today`.
 
+mod atomic;
 pub mod catalogue_file;
+mod error;
+pub mod lock;
 pub mod read;
+mod recovery;
+mod user;
+mod workspace_dir;
+
+pub use atomic::{WriteFn, replace_file, write_and_sync};
+pub use error::StoreError;
+pub use recovery::{
+    RECOVERY_FILE, Recovered, discard_recovery, read_recovery, recovery_path, write_recovery,
+};
+pub use user::{current_user, stamp_now, today};
+pub use workspace_dir::{
+    Access, MAX_WORKSPACE_FILE_BYTES, Opened, WorkspaceHandle, create, display_name, init, open,
+};

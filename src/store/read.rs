@@ -11,17 +11,27 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads a whole text file, refusing missing, oversized, binary and non-UTF-8 files with a message.
 pub fn read_text(path: &Path) -> Result<String, LocatedError> {
     let name = path.display().to_string();
-    let fail = |message: String| LocatedError::at(&name, None, message);
+    read_text_limited(path, &name, MAX_FILE_BYTES).map(|(text, _)| text)
+}
+
+/// Like [`read_text`], naming the file `name` in messages and refusing files over `max_bytes`.
+/// Also says whether a byte-order mark was stripped, so callers can tell the exact bytes.
+pub fn read_text_limited(
+    path: &Path,
+    name: &str,
+    max_bytes: u64,
+) -> Result<(String, bool), LocatedError> {
+    let fail = |message: String| LocatedError::at(name, None, message);
     let metadata =
         std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
     if metadata.is_dir() {
         return Err(fail("is a directory, expected a file".into()));
     }
-    if metadata.len() > MAX_FILE_BYTES {
+    if metadata.len() > max_bytes {
         return Err(fail(format!(
             "is {} MB, larger than the {} MB isms reads; is it the right file?",
             metadata.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
+            max_bytes / (1024 * 1024)
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
@@ -34,12 +44,12 @@ pub fn read_text(path: &Path) -> Result<String, LocatedError> {
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
         let (line, column) = crate::domain::located_error::line_and_column(valid, offset);
-        LocatedError::at(&name, Some((line, column)), "is not valid UTF-8 text here")
+        LocatedError::at(name, Some((line, column)), "is not valid UTF-8 text here")
     })?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => Ok((rest.to_string(), true)),
+        None => Ok((text, false)),
+    }
 }
 
 /// The reason of an I/O error in words, without Rust's "(os error N)" suffix.

@@ -1,0 +1,56 @@
+//! Opening the workspace for a command: read-only for listings and checks, locked for edits,
+//! with notes about in-memory repairs on stderr. Every write goes through the store's save.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{EXIT_BAD_INPUT, EXIT_FINDINGS};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::edit::EditError;
+use crate::domain::workspace::Workspace;
+use crate::store::{self, Access, StoreError};
+
+/// Loads the workspace without taking the lock.
+pub fn read(dir: &Path, catalogue: &Catalogue) -> Result<Workspace, StoreError> {
+    let opened = store::open(dir, catalogue, Access::ReadOnly)?;
+    print_notes(&opened.notes);
+    Ok(opened.workspace)
+}
+
+/// Loads the workspace under the lock, applies `edit`, and saves when it succeeded.
+/// Store problems are the outer error (exit 2); a refused edit is the inner one.
+pub fn edit<T>(
+    dir: &Path,
+    catalogue: &Catalogue,
+    edit: impl FnOnce(&mut Workspace) -> Result<T, EditError>,
+) -> Result<Result<T, EditError>, StoreError> {
+    let mut opened = store::open(dir, catalogue, Access::Edit)?;
+    if let Some(reason) = opened.handle.read_only() {
+        return Err(StoreError::ReadOnly {
+            dir: dir.display().to_string(),
+            reason: reason.to_string(),
+        });
+    }
+    print_notes(&opened.notes);
+    let value = match edit(&mut opened.workspace) {
+        Ok(value) => value,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    opened.handle.save(&opened.workspace)?;
+    Ok(Ok(value))
+}
+
+/// Says why an edit was refused and gives its exit code: 1 for not found, 2 for a bad value.
+pub fn refused(error: &EditError) -> ExitCode {
+    eprintln!("isms: {error}");
+    match error {
+        EditError::NotFound(_) => ExitCode::from(EXIT_FINDINGS),
+        EditError::Invalid(_) => ExitCode::from(EXIT_BAD_INPUT),
+    }
+}
+
+fn print_notes(notes: &[String]) {
+    for note in notes {
+        eprintln!("isms: note: {note}");
+    }
+}

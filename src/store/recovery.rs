@@ -1,0 +1,112 @@
+//! The recovery file: unsaved edits written next to the workspace when the session ends
+//! abnormally (SSH link dropped, SIGTERM, panic), offered back on the next start.
+//!
+//! It holds the whole workspace as three embedded file texts, so reading it back goes through
+//! exactly the validation of the real files.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::atomic::{replace_file, write_and_sync};
+use super::error::StoreError;
+use super::read::read_text_limited;
+use super::workspace_dir::{MAX_WORKSPACE_FILE_BYTES, display_name};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::located_error::LocatedError;
+use crate::domain::stamp::Stamp;
+use crate::domain::workspace::Workspace;
+use crate::domain::workspace_format::{WORKSPACE_FORMAT, render, to_pretty};
+use crate::domain::workspace_load::{parse_file, parse_risks, parse_settings, parse_soa};
+
+pub const RECOVERY_FILE: &str = ".isms-recovery.ron";
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecoveryFile {
+    format: u32,
+    /// When the edits were rescued, and whose they are.
+    written: Stamp,
+    workspace: String,
+    soa: String,
+    risks: String,
+}
+
+/// Edits read back from a recovery file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovered {
+    pub workspace: Workspace,
+    pub written: Stamp,
+}
+
+/// Where the recovery file of the workspace in `dir` lives.
+pub fn recovery_path(dir: &Path) -> PathBuf {
+    dir.join(RECOVERY_FILE)
+}
+
+/// Writes the unsaved workspace to the recovery file (atomically, replacing an older one).
+pub fn write_recovery(
+    dir: &Path,
+    workspace: &Workspace,
+    written: Stamp,
+) -> Result<PathBuf, StoreError> {
+    let files = render(workspace);
+    let text = to_pretty(&RecoveryFile {
+        format: WORKSPACE_FORMAT,
+        written,
+        workspace: files.workspace,
+        soa: files.soa,
+        risks: files.risks,
+    });
+    let path = recovery_path(dir);
+    replace_file(&path, text.as_bytes(), write_and_sync)
+        .map_err(|e| StoreError::save(&display_name(dir, RECOVERY_FILE), &e))?;
+    Ok(path)
+}
+
+/// Reads the recovery file, if there is one.
+pub fn read_recovery(dir: &Path, catalogue: &Catalogue) -> Result<Option<Recovered>, StoreError> {
+    let path = recovery_path(dir);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let name = display_name(dir, RECOVERY_FILE);
+    let (text, _) = read_text_limited(&path, &name, 3 * MAX_WORKSPACE_FILE_BYTES)?;
+    let file: RecoveryFile = parse_file(
+        &text,
+        &name,
+        "`(format: 1, written: (…), workspace: \"…\", soa: \"…\", risks: \"…\")`",
+        |f: &RecoveryFile| f.format,
+    )?;
+    let part = |which: &str| format!("{name} ({which} part)");
+    let settings = parse_settings(&file.workspace, &part("workspace"))?;
+    let soa = parse_soa(&file.soa, &part("soa"), catalogue)?.soa;
+    let risks = parse_risks(
+        &file.risks,
+        &part("risks"),
+        catalogue,
+        &settings.risk_method,
+    )?;
+    Ok(Some(Recovered {
+        workspace: Workspace {
+            settings,
+            soa,
+            risks,
+        },
+        written: file.written,
+    }))
+}
+
+/// Removes the recovery file (after it was restored or declined). No file is not an error.
+pub fn discard_recovery(dir: &Path) -> Result<(), StoreError> {
+    match std::fs::remove_file(recovery_path(dir)) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(LocatedError::at(
+            &display_name(dir, RECOVERY_FILE),
+            None,
+            format!("cannot remove: {}", super::read::io_reason(&e)),
+        )
+        .into()),
+    }
+}

@@ -1,0 +1,329 @@
+//! A workspace directory on disk: open (lock, read, validate), save (refuse external changes,
+//! write only what changed, atomically), reload, and create (`init`, save-as).
+
+use std::path::{Path, PathBuf};
+
+use super::atomic::{WriteFn, replace_file, write_and_sync};
+use super::error::StoreError;
+use super::lock::{Lock, LockRefused};
+use super::read::read_text_limited;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::located_error::LocatedError;
+use crate::domain::workspace::{Settings, Workspace};
+use crate::domain::workspace_format::{
+    RISKS_FILE, SOA_FILE, WORKSPACE_FILE, render_risks, render_settings, render_soa,
+};
+use crate::domain::workspace_load::{parse_risks, parse_settings, parse_soa};
+
+/// Workspace files larger than this are refused (10 000 risks take about 6 MB).
+pub const MAX_WORKSPACE_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The three files, in the order they are checked and written.
+const FILES: [&str; 3] = [WORKSPACE_FILE, SOA_FILE, RISKS_FILE];
+
+/// Whether to take the lock for editing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Edit,
+    ReadOnly,
+}
+
+/// A workspace read from disk, the handle to save it, and notes on what was repaired in memory.
+#[derive(Debug)]
+pub struct Opened {
+    pub workspace: Workspace,
+    pub handle: WorkspaceHandle,
+    pub notes: Vec<String>,
+}
+
+/// An open workspace directory: the bytes each file had when loaded, and the lock if held.
+#[derive(Debug)]
+pub struct WorkspaceHandle {
+    dir: PathBuf,
+    /// The content of each file of `FILES` as loaded or last saved; `None` when it was absent.
+    on_disk: [Option<Vec<u8>>; 3],
+    /// The model as loaded or last saved. A file is written only when its part of the model
+    /// changed (or the file is missing), so hand formatting and comments survive other edits.
+    baseline: Option<Workspace>,
+    lock: Option<Lock>,
+    read_only: Option<String>,
+    write: WriteFn,
+}
+
+/// Opens the workspace in `dir`. With `Access::Edit` the lock is taken; when another session
+/// holds it (or the directory is not writable) the workspace opens read-only and
+/// [`WorkspaceHandle::read_only`] says why.
+pub fn open(dir: &Path, catalogue: &Catalogue, access: Access) -> Result<Opened, StoreError> {
+    let (lock, read_only) = match access {
+        Access::ReadOnly => (None, Some("opened read-only".to_string())),
+        Access::Edit if !dir.join(WORKSPACE_FILE).exists() => (None, None),
+        Access::Edit => match Lock::acquire(dir) {
+            Ok(lock) => (Some(lock), None),
+            Err(LockRefused::HeldBy(who)) => (None, Some(format!("open for editing by {who}"))),
+            Err(LockRefused::Unwritable(reason)) => {
+                (None, Some(format!("cannot create the lock file: {reason}")))
+            }
+        },
+    };
+    let (workspace, on_disk, notes) = read_dir(dir, catalogue)?;
+    Ok(Opened {
+        handle: WorkspaceHandle {
+            dir: dir.to_path_buf(),
+            on_disk,
+            baseline: Some(workspace.clone()),
+            lock,
+            read_only,
+            write: write_and_sync,
+        },
+        workspace,
+        notes,
+    })
+}
+
+/// Creates a new workspace in `dir` (made if missing) with an undecided SoA; refuses to
+/// overwrite any workspace file. The workspace is named after the directory.
+pub fn init(dir: &Path, catalogue: &Catalogue) -> Result<WorkspaceHandle, StoreError> {
+    let name = std::path::absolute(dir)
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "ISMS".to_string());
+    let settings = Settings {
+        name,
+        ..Settings::default()
+    };
+    create(dir, &Workspace::new(settings, catalogue))
+}
+
+/// Writes `workspace` as a new workspace in `dir` (save-as); refuses to overwrite workspace files.
+pub fn create(dir: &Path, workspace: &Workspace) -> Result<WorkspaceHandle, StoreError> {
+    for file in FILES {
+        if dir.join(file).exists() {
+            return Err(StoreError::AlreadyExists {
+                file: display_name(dir, file),
+            });
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::save(&dir.display().to_string(), &e))?;
+    let lock = match Lock::acquire(dir) {
+        Ok(lock) => lock,
+        Err(LockRefused::HeldBy(who)) => {
+            return Err(StoreError::ReadOnly {
+                dir: dir.display().to_string(),
+                reason: format!("open for editing by {who}"),
+            });
+        }
+        Err(LockRefused::Unwritable(reason)) => {
+            return Err(StoreError::Save {
+                file: display_name(dir, super::lock::LOCK_FILE),
+                reason,
+                kind: std::io::ErrorKind::PermissionDenied,
+            });
+        }
+    };
+    let mut handle = WorkspaceHandle {
+        dir: dir.to_path_buf(),
+        on_disk: [None, None, None],
+        baseline: None,
+        lock: Some(lock),
+        read_only: None,
+        write: write_and_sync,
+    };
+    handle.save(workspace)?;
+    Ok(handle)
+}
+
+impl WorkspaceHandle {
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Why saving is not possible, when it is not.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    pub fn holds_lock(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    /// Saves the workspace: refuses when a file changed on disk since it was loaded, then writes
+    /// each file whose text changed, atomically. Returns the names of the files written.
+    pub fn save(&mut self, workspace: &Workspace) -> Result<Vec<String>, StoreError> {
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly {
+                dir: self.dir.display().to_string(),
+                reason: reason.clone(),
+            });
+        }
+        let changed = self.changed_on_disk();
+        if !changed.is_empty() {
+            return Err(StoreError::ChangedOnDisk { files: changed });
+        }
+        let mut written = Vec::new();
+        for (i, file) in FILES.iter().enumerate() {
+            if self.on_disk[i].is_some() && self.part_unchanged(workspace, i) {
+                continue;
+            }
+            let text = match i {
+                0 => render_settings(&workspace.settings),
+                1 => render_soa(&workspace.soa),
+                _ => render_risks(&workspace.risks),
+            };
+            if self.on_disk[i].as_deref() == Some(text.as_bytes()) {
+                continue;
+            }
+            let name = display_name(&self.dir, file);
+            replace_file(&self.dir.join(file), text.as_bytes(), self.write)
+                .map_err(|e| StoreError::save(&name, &e))?;
+            self.on_disk[i] = Some(text.into_bytes());
+            self.set_baseline(workspace, i);
+            written.push(name);
+        }
+        Ok(written)
+    }
+
+    fn part_unchanged(&self, workspace: &Workspace, part: usize) -> bool {
+        let Some(baseline) = &self.baseline else {
+            return false;
+        };
+        match part {
+            0 => baseline.settings == workspace.settings,
+            1 => baseline.soa == workspace.soa,
+            _ => baseline.risks == workspace.risks,
+        }
+    }
+
+    fn set_baseline(&mut self, workspace: &Workspace, part: usize) {
+        let baseline = self.baseline.get_or_insert_with(|| workspace.clone());
+        match part {
+            0 => baseline.settings = workspace.settings.clone(),
+            1 => baseline.soa = workspace.soa.clone(),
+            _ => baseline.risks = workspace.risks.clone(),
+        }
+    }
+
+    /// The files whose content on disk differs from what was loaded or last saved.
+    pub fn changed_on_disk(&self) -> Vec<String> {
+        FILES
+            .iter()
+            .zip(&self.on_disk)
+            .filter(|(file, known)| std::fs::read(self.dir.join(file)).ok() != **known)
+            .map(|(file, _)| display_name(&self.dir, file))
+            .collect()
+    }
+
+    /// Reads the files again (after a `git pull`, say), keeping the lock.
+    pub fn reload(
+        &mut self,
+        catalogue: &Catalogue,
+    ) -> Result<(Workspace, Vec<String>), StoreError> {
+        let (workspace, on_disk, notes) = read_dir(&self.dir, catalogue)?;
+        self.on_disk = on_disk;
+        self.baseline = Some(workspace.clone());
+        Ok((workspace, notes))
+    }
+
+    /// Test seam: replaces the function that writes file content (e.g. to simulate a full disk).
+    #[doc(hidden)]
+    pub fn set_writer(&mut self, write: WriteFn) {
+        self.write = write;
+    }
+}
+
+type ReadResult = (Workspace, [Option<Vec<u8>>; 3], Vec<String>);
+
+fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, StoreError> {
+    let workspace_path = dir.join(WORKSPACE_FILE);
+    if !workspace_path.exists() {
+        let shown = display_name(dir, WORKSPACE_FILE);
+        let message = if dir.is_dir() {
+            format!(
+                "not found; {} is not a workspace (`isms init {}` creates one)",
+                display_dir(dir),
+                display_dir(dir)
+            )
+        } else {
+            format!(
+                "not found; the directory {} does not exist",
+                display_dir(dir)
+            )
+        };
+        return Err(LocatedError::at(&shown, None, message).into());
+    }
+    let mut texts: [Option<String>; 3] = [None, None, None];
+    let mut boms = [false; 3];
+    for (i, file) in FILES.iter().enumerate() {
+        let path = dir.join(file);
+        let shown = display_name(dir, file);
+        texts[i] = match read_text_limited(&path, &shown, MAX_WORKSPACE_FILE_BYTES) {
+            Ok((text, bom)) => {
+                boms[i] = bom;
+                Some(text)
+            }
+            Err(_) if i > 0 && !path.exists() => None,
+            Err(error) => return Err(error.into()),
+        };
+    }
+    let mut notes = Vec::new();
+    let settings = parse_settings(
+        texts[0].as_deref().unwrap_or_default(),
+        &display_name(dir, WORKSPACE_FILE),
+    )?;
+    let soa = match &texts[1] {
+        Some(text) => {
+            let loaded = parse_soa(text, &display_name(dir, SOA_FILE), catalogue)?;
+            notes.extend(loaded.notes);
+            loaded.soa
+        }
+        None => {
+            notes.push(format!(
+                "{}: not found; every control starts undecided",
+                display_name(dir, SOA_FILE)
+            ));
+            Workspace::new(settings.clone(), catalogue).soa
+        }
+    };
+    let risks = match &texts[2] {
+        Some(text) => parse_risks(
+            text,
+            &display_name(dir, RISKS_FILE),
+            catalogue,
+            &settings.risk_method,
+        )?,
+        None => Default::default(),
+    };
+    let workspace = Workspace {
+        settings,
+        soa,
+        risks,
+    };
+    // The exact bytes, byte-order mark included, so that `changed_on_disk` compares like with like.
+    let on_disk: [Option<Vec<u8>>; 3] = std::array::from_fn(|i| {
+        texts[i].take().map(|text| {
+            let bytes = text.into_bytes();
+            if boms[i] {
+                [b"\xef\xbb\xbf".as_slice(), &bytes].concat()
+            } else {
+                bytes
+            }
+        })
+    });
+    Ok((workspace, on_disk, notes))
+}
+
+/// How a workspace file is named in messages: `soa.ron` in the current directory, else `dir/soa.ron`.
+pub fn display_name(dir: &Path, file: &str) -> String {
+    if dir.as_os_str().is_empty() || dir == Path::new(".") {
+        file.to_string()
+    } else {
+        dir.join(file).display().to_string()
+    }
+}
+
+fn display_dir(dir: &Path) -> String {
+    if dir.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        dir.display().to_string()
+    }
+}
