@@ -6,7 +6,10 @@ mod bench;
 mod bench_workspace;
 mod catalogue;
 mod check;
+mod export_output;
+mod import;
 mod init;
+mod oscal_files;
 mod output;
 mod risk;
 mod risks;
@@ -90,17 +93,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
-    /// List the Statement of Applicability, or change an entry with `isms soa set`.
+    /// List or export the Statement of Applicability, or change an entry with `isms soa set`.
     Soa {
         #[command(subcommand)]
         action: Option<soa_set::SoaAction>,
-        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
+        #[arg(long, value_enum, default_value_t = export_output::SoaFormat::Table)]
+        format: export_output::SoaFormat,
+        /// Write to this file (atomically) instead of stdout; for oscal, a directory.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
-    /// List the risk register.
+    /// List or export the risk register.
     Risks {
-        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
+        #[arg(long, value_enum, default_value_t = export_output::RisksFormat::Table)]
+        format: export_output::RisksFormat,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Import an SoA or a risk register from a CSV or XLSX spreadsheet.
+    Import {
+        #[command(subcommand)]
+        kind: import::ImportKind,
     },
     /// Add, change or remove a risk.
     Risk {
@@ -110,13 +124,6 @@ pub enum Command {
     /// Used by `isms bench` to measure a fresh process's peak memory.
     #[command(hide = true)]
     BenchWorkspaceChild { dir: PathBuf },
-}
-
-/// How `isms soa` and `isms risks` print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -168,12 +175,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Soa {
             action: None,
             format,
-        } => soa::run(dir, &catalogue, format),
+            output,
+        } => soa::run(dir, &catalogue, format, output.as_deref()),
         Command::Soa {
             action: Some(action),
             ..
         } => soa_set::run(dir, &catalogue, action),
-        Command::Risks { format } => risks::run(dir, &catalogue, format),
+        Command::Risks { format, output } => risks::run(dir, &catalogue, format, output.as_deref()),
+        Command::Import { kind } => import::run(dir, &catalogue, kind),
         Command::Risk { action } => risk::run(dir, &catalogue, action),
     }
 }

@@ -20,6 +20,11 @@ impl Style {
         }
     }
 
+    /// No colour, for text written to a file.
+    pub fn plain() -> Style {
+        Style { color: false }
+    }
+
     fn paint(&self, code: &str, text: &str) -> String {
         if self.color {
             format!("\x1b[{code}m{text}\x1b[0m")

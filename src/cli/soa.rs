@@ -1,75 +1,53 @@
-//! `isms soa`: the Statement of Applicability as a table or JSON, with the derived reasons and
-//! the risks linked to each control.
+//! `isms soa`: the Statement of Applicability as a table for the terminal, or exported as JSON,
+//! Markdown, HTML, CSV, XLSX or OSCAL (to stdout or `-o FILE`; OSCAL to `-o DIR`).
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-use serde::Serialize;
+use chrono::Utc;
 
-use super::ListFormat;
+use super::export_output::{Refused, SoaFormat, emit, emit_binary};
 use super::output::{Style, truncate};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::soa::{Applicability, Reason, Status};
+use crate::domain::soa::Applicability;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
+use crate::export::soa_csv::soa_csv;
+use crate::export::soa_html::soa_html;
+use crate::export::soa_json::soa_json;
+use crate::export::soa_markdown::soa_markdown;
+use crate::export::xlsx::workbook;
 
-pub fn run(dir: &Path, catalogue: &Catalogue, format: ListFormat) -> anyhow::Result<ExitCode> {
+pub fn run(
+    dir: &Path,
+    catalogue: &Catalogue,
+    format: SoaFormat,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    if format == SoaFormat::Oscal && output.is_none() {
+        return Err(Refused(
+            "OSCAL is several linked files (catalog, profile, SSP, POA&M); give a directory for them with -o DIR".into(),
+        )
+        .into());
+    }
     let workspace = super::workspace_io::read(dir, catalogue)?;
+    let now = Utc::now();
     match format {
-        ListFormat::Table => print!("{}", table(&workspace, catalogue, Style::detect())),
-        ListFormat::Json => println!("{}", json(&workspace, catalogue)?),
+        SoaFormat::Table => {
+            let style = output.map_or_else(Style::detect, |_| Style::plain());
+            emit(output, table(&workspace, catalogue, style).as_bytes())?
+        }
+        SoaFormat::Json => emit(output, soa_json(&workspace, catalogue).as_bytes())?,
+        SoaFormat::Md => emit(output, soa_markdown(&workspace, catalogue, now).as_bytes())?,
+        SoaFormat::Html => emit(output, soa_html(&workspace, catalogue, now).as_bytes())?,
+        SoaFormat::Csv => emit(output, soa_csv(&workspace, catalogue).as_bytes())?,
+        SoaFormat::Xlsx => emit_binary(output, &workbook(&workspace, catalogue)?, "XLSX")?,
+        SoaFormat::Oscal => {
+            let dir = output.expect("checked above");
+            super::oscal_files::write(dir, &workspace, catalogue)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// One SoA entry as `isms soa --format json` prints it.
-#[derive(Serialize)]
-struct JsonEntry<'a> {
-    control: &'a str,
-    title: &'a str,
-    applicability: Applicability,
-    /// Given by hand plus `risk_treatment` when a risk names the control.
-    reasons: Vec<Reason>,
-    justification: &'a str,
-    status: Status,
-    note: &'a str,
-    owner: &'a str,
-    evidence: &'a [String],
-    reviewed: Option<NaiveDate>,
-    risks: Vec<&'a str>,
-}
-
-pub fn json(workspace: &Workspace, catalogue: &Catalogue) -> serde_json::Result<String> {
-    #[derive(Serialize)]
-    struct Report<'a> {
-        entries: Vec<JsonEntry<'a>>,
-    }
-    let entries = workspace
-        .soa
-        .entries
-        .iter()
-        .map(|entry| JsonEntry {
-            control: &entry.control,
-            title: catalogue
-                .get(&entry.control)
-                .map_or("", |c| c.title.as_str()),
-            applicability: entry.applicability,
-            reasons: workspace.reasons(&entry.control),
-            justification: &entry.justification,
-            status: entry.status,
-            note: &entry.note,
-            owner: &entry.owner,
-            evidence: &entry.evidence,
-            reviewed: entry.reviewed,
-            risks: workspace
-                .risks
-                .treated_by(&entry.control)
-                .map(|r| r.id.as_str())
-                .collect(),
-        })
-        .collect();
-    serde_json::to_string_pretty(&Report { entries })
 }
 
 fn table(workspace: &Workspace, catalogue: &Catalogue, style: Style) -> String {

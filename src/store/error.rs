@@ -26,6 +26,9 @@ pub enum StoreError {
     /// `init` or save-as found workspace files in the directory.
     #[error("{file} already exists; isms will not overwrite a workspace")]
     AlreadyExists { file: String },
+    /// An export was not written (a workspace file or a directory in the way); nothing changed.
+    #[error("{file}: {reason}; nothing was written")]
+    NotWritten { file: String, reason: String },
 }
 
 impl StoreError {

@@ -38,12 +38,15 @@
 //!   [`create`] writes a workspace into a new directory (save-as).
 //! - Recovery: [`write_recovery`] (on SIGHUP/SIGTERM/panic), [`read_recovery`] at start,
 //!   [`discard_recovery`] once restored or declined. The file is `.isms-recovery.ron`.
+//! - Exports: [`write_export`] writes one file atomically and [`write_export_set`] several into a
+//!   directory; neither writes over a workspace file. Imports read with [`read::read_bytes_limited`].
 //! - [`stamp_now`] makes `updated` stamps (UTC, whole seconds, `$USER` or `unknown`); [`today`]
 //!   is the local date for `--reviewed today`.
 
 mod atomic;
 pub mod catalogue_file;
 mod error;
+mod export_file;
 pub mod lock;
 pub mod read;
 mod recovery;
@@ -52,6 +55,7 @@ mod workspace_dir;
 
 pub use atomic::{WriteFn, replace_file, write_and_sync};
 pub use error::StoreError;
+pub use export_file::{write_export, write_export_set};
 pub use recovery::{
     RECOVERY_FILE, Recovered, discard_recovery, read_recovery, recovery_path, write_recovery,
 };

@@ -21,23 +21,12 @@ pub fn read_text_limited(
     name: &str,
     max_bytes: u64,
 ) -> Result<(String, bool), LocatedError> {
-    let fail = |message: String| LocatedError::at(name, None, message);
-    let metadata =
-        std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    if metadata.is_dir() {
-        return Err(fail("is a directory, expected a file".into()));
-    }
-    if metadata.len() > max_bytes {
-        return Err(fail(format!(
-            "is {} MB, larger than the {} MB isms reads; is it the right file?",
-            metadata.len() / (1024 * 1024),
-            max_bytes / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let bytes = read_bytes_limited(path, name, max_bytes)?;
     if bytes.contains(&0) {
-        return Err(fail(
-            "holds binary data (NUL bytes), expected UTF-8 text".into(),
+        return Err(LocatedError::at(
+            name,
+            None,
+            "holds binary data (NUL bytes), expected UTF-8 text",
         ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -49,6 +38,39 @@ pub fn read_text_limited(
     match text.strip_prefix('\u{feff}') {
         Some(rest) => Ok((rest.to_string(), true)),
         None => Ok((text, false)),
+    }
+}
+
+/// Reads a whole file as bytes (a spreadsheet to import, say), refusing missing files,
+/// directories and files over `max_bytes` before reading them; `name` names the file in messages.
+pub fn read_bytes_limited(
+    path: &Path,
+    name: &str,
+    max_bytes: u64,
+) -> Result<Vec<u8>, LocatedError> {
+    let fail = |message: String| LocatedError::at(name, None, message);
+    let metadata =
+        std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if metadata.is_dir() {
+        return Err(fail("is a directory, expected a file".into()));
+    }
+    if metadata.len() > max_bytes {
+        return Err(fail(format!(
+            "is {} MB, larger than the {} MB isms reads; is it the right file?",
+            megabytes(metadata.len()),
+            megabytes(max_bytes)
+        )));
+    }
+    std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))
+}
+
+/// A size in MB: whole numbers as they are, others with one decimal (10.5, not 10).
+fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes.is_multiple_of(MB) {
+        (bytes / MB).to_string()
+    } else {
+        format!("{:.1}", bytes as f64 / MB as f64)
     }
 }
 

@@ -1,0 +1,45 @@
+//! `isms soa --format oscal -o DIR`: the four linked OSCAL documents, written into one directory
+//! under the names they use to point at each other.
+
+use std::path::Path;
+
+use super::export_output::last_modified;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::workspace::Workspace;
+use crate::export::oscal::{catalog, poam, profile, ssp};
+use crate::store;
+
+pub const CATALOG_FILE: &str = "isms-catalog.json";
+pub const PROFILE_FILE: &str = "isms-profile.json";
+pub const SSP_FILE: &str = "isms-ssp.json";
+pub const POAM_FILE: &str = "isms-poam.json";
+
+/// Writes the catalog, profile and SSP, and the POA&M when the register holds risks.
+pub fn write(dir: &Path, workspace: &Workspace, catalogue: &Catalogue) -> anyhow::Result<()> {
+    let at = last_modified(workspace);
+    let mut files = vec![
+        (
+            CATALOG_FILE,
+            catalog::oscal_catalog(catalogue, at).into_bytes(),
+        ),
+        (
+            PROFILE_FILE,
+            profile::oscal_profile(workspace, at, CATALOG_FILE).into_bytes(),
+        ),
+        (
+            SSP_FILE,
+            ssp::oscal_ssp(workspace, catalogue, at, PROFILE_FILE).into_bytes(),
+        ),
+    ];
+    let poam = poam::oscal_poam(workspace, at).ok();
+    if let Some(poam) = &poam {
+        files.push((POAM_FILE, poam.clone().into_bytes()));
+    }
+    store::write_export_set(dir, &files)?;
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    println!("Wrote {} to {}.", names.join(", "), dir.display());
+    if poam.is_none() {
+        println!("The risk register is empty, so there is no {POAM_FILE}.");
+    }
+    Ok(())
+}
