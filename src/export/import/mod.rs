@@ -6,6 +6,7 @@ pub mod csv_table;
 pub mod header;
 pub mod report;
 pub mod risk_columns;
+pub mod risk_row;
 pub mod risks;
 pub mod sheet_choice;
 pub mod soa;
