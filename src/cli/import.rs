@@ -41,8 +41,8 @@ pub struct ImportArgs {
 
 pub fn run(dir: &Path, catalogue: &Catalogue, kind: ImportKind) -> anyhow::Result<ExitCode> {
     let (args, what) = match &kind {
-        ImportKind::Soa(args) => (args, "SoA entries"),
-        ImportKind::Risks(args) => (args, "risks"),
+        ImportKind::Soa(args) => (args, ("SoA entry", "SoA entries")),
+        ImportKind::Risks(args) => (args, ("risk", "risks")),
     };
     let name = args.file.display().to_string();
     let bytes = store::read::read_bytes_limited(&args.file, &name, MAX_IMPORT_BYTES as u64)?;
@@ -82,8 +82,9 @@ fn finish<T>(
     plan: &Plan<T>,
     apply: fn(&mut Workspace, &Plan<T>, &Stamp),
     args: &ImportArgs,
-    what: &str,
+    what: (&str, &str),
 ) -> anyhow::Result<ExitCode> {
+    let count = |n: usize| format!("{n} {}", if n == 1 { what.0 } else { what.1 });
     print!("{}", plan.report);
     let keys: Vec<&str> = plan.changes.iter().map(|c| c.key.as_str()).collect();
     let overwritten: Vec<&str> = plan.overwrites().map(|c| c.key.as_str()).collect();
@@ -94,8 +95,8 @@ fn finish<T>(
             println!("Dry run: nothing would change.");
         } else {
             println!(
-                "Dry run: would change {} {what}: {}; nothing was written.",
-                keys.len(),
+                "Dry run: would change {}: {}; nothing was written.",
+                count(keys.len()),
                 listed(&keys)
             );
         }
@@ -115,8 +116,8 @@ fn finish<T>(
             apply(&mut opened.workspace, plan, &store::stamp_now());
             let written = opened.handle.save(&opened.workspace)?;
             println!(
-                "Imported {} {what}; saved {}.",
-                keys.len(),
+                "Imported {}; saved {}.",
+                count(keys.len()),
                 written.join(", ")
             );
         }

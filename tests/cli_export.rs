@@ -1,0 +1,185 @@
+//! `isms soa|risks --format … -o …` through the binary: deterministic XLSX and OSCAL files, the
+//! OSCAL set valid against NIST's schema (when `.ci/run` provides the validator), and refusals
+//! that write nothing (a workspace file as target, OSCAL without a directory, an empty POA&M).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn isms(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_isms"))
+        .arg("-w")
+        .arg(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let output = isms(dir, args);
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn workspace(parent: &Path) -> std::path::PathBuf {
+    let dir = parent.join("ws");
+    ok(parent, &["init", dir.to_str().unwrap()]);
+    #[rustfmt::skip]
+    let edits: [&[&str]; 3] = [
+        &["soa", "set", "8.13", "--applicability", "applicable", "--justification", "Nightly backups <b>&</b> restores", "--owner", "Ops"],
+        &["soa", "set", "7.4", "--applicability", "excluded", "--justification", "No premises of our own"],
+        &["risk", "add", "--title", "Ransomware", "--likelihood", "4", "--impact", "5", "--control", "8.13"],
+    ];
+    for args in edits {
+        ok(&dir, args);
+    }
+    dir
+}
+
+#[test]
+fn xlsx_and_oscal_files_are_the_same_bytes_on_every_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = workspace(tmp.path());
+    let (a, b) = (tmp.path().join("a.xlsx"), tmp.path().join("b.xlsx"));
+    ok(&ws, &["soa", "--format", "xlsx", "-o", a.to_str().unwrap()]);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    ok(
+        &ws,
+        &["risks", "--format", "xlsx", "-o", b.to_str().unwrap()],
+    );
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+
+    let (one, two) = (tmp.path().join("one"), tmp.path().join("two"));
+    let said = ok(
+        &ws,
+        &["soa", "--format", "oscal", "-o", one.to_str().unwrap()],
+    );
+    assert!(
+        said.contains("isms-catalog.json, isms-profile.json, isms-ssp.json, isms-poam.json"),
+        "{said}"
+    );
+    ok(
+        &ws,
+        &["soa", "--format", "oscal", "-o", two.to_str().unwrap()],
+    );
+    for name in [
+        "isms-catalog.json",
+        "isms-profile.json",
+        "isms-ssp.json",
+        "isms-poam.json",
+    ] {
+        let first = std::fs::read(one.join(name)).unwrap();
+        assert_eq!(first, std::fs::read(two.join(name)).unwrap(), "{name}");
+    }
+    let poam = ok(&ws, &["risks", "--format", "oscal"]);
+    assert_eq!(
+        poam.as_bytes(),
+        std::fs::read(one.join("isms-poam.json")).unwrap()
+    );
+    validate(&one);
+}
+
+/// NIST's schema, oscal-validate and compliance-trestle on the files the binary wrote.
+fn validate(dir: &Path) {
+    let Some(validator) = std::env::var_os("ISMS_OSCAL_VALIDATOR") else {
+        println!("SKIPPED OSCAL validation: ISMS_OSCAL_VALIDATOR is not set (.ci/run sets it)");
+        return;
+    };
+    for kind in ["catalog", "profile", "ssp", "poam"] {
+        let output = Command::new(&validator)
+            .arg(kind)
+            .arg(dir.join(format!("isms-{kind}.json")))
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{kind}: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn documents_carry_the_workspace() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = workspace(tmp.path());
+    let md = ok(&ws, &["soa", "--format", "markdown"]);
+    assert!(md.contains("### 8.13 Information backup"), "{md}");
+    assert!(md.contains("> Nightly backups &lt;b&gt;&amp;&lt;/b&gt; restores"));
+    let html = ok(&ws, &["soa", "--format", "html"]);
+    assert!(html.contains("Nightly backups &lt;b&gt;&amp;&lt;/b&gt; restores"));
+    let csv = ok(&ws, &["soa", "--format", "csv"]);
+    assert_eq!(
+        csv.matches("\r\n").count(),
+        94,
+        "a header and 93 rows, CRLF"
+    );
+    let risks = ok(&ws, &["risks", "--format", "md"]);
+    assert!(
+        risks.contains("| R-001 | Ransomware | 20 (critical) |"),
+        "{risks}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&ws, &["soa", "--format", "json"])).unwrap();
+    assert_eq!(json["entries"][0]["control"], "5.1");
+    let backup = json["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["control"] == "8.13")
+        .unwrap();
+    assert_eq!(backup["risks"], serde_json::json!(["R-001"]));
+    assert_eq!(backup["reasons"], serde_json::json!(["risk_treatment"]));
+}
+
+#[test]
+fn refusals_write_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = workspace(tmp.path());
+    let soa = std::fs::read(ws.join("soa.ron")).unwrap();
+    let target = ws.join("soa.ron");
+    let output = isms(
+        &ws,
+        &["soa", "--format", "csv", "-o", target.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "isms: {}: is a file of the workspace; isms will not write an export over it; nothing was written\n",
+            target.display()
+        )
+    );
+    assert_eq!(std::fs::read(ws.join("soa.ron")).unwrap(), soa);
+
+    let output = isms(&ws, &["soa", "--format", "oscal"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("give a directory for them with -o DIR")
+    );
+
+    let empty = tmp.path().join("empty");
+    ok(tmp.path(), &["init", empty.to_str().unwrap()]);
+    let output = isms(&empty, &["risks", "--format", "oscal"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "isms: the risk register is empty; a plan of action and milestones needs at least one risk\n"
+    );
+    let said = ok(
+        &empty,
+        &[
+            "soa",
+            "--format",
+            "oscal",
+            "-o",
+            tmp.path().join("o").to_str().unwrap(),
+        ],
+    );
+    assert!(said.contains("so there is no isms-poam.json"), "{said}");
+}
