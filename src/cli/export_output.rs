@@ -16,6 +16,7 @@ use crate::store;
 pub enum SoaFormat {
     /// A table for the terminal.
     Table,
+    /// JSON for scripts.
     Json,
     /// A Markdown document.
     #[value(alias = "markdown")]
@@ -35,6 +36,7 @@ pub enum SoaFormat {
 pub enum RisksFormat {
     /// A table for the terminal.
     Table,
+    /// JSON for scripts.
     Json,
     /// A Markdown document.
     #[value(alias = "markdown")]
