@@ -43,8 +43,10 @@
 
 mod atomic;
 pub mod catalogue_file;
+pub mod config_files;
 mod error;
 pub mod lock;
+pub mod process;
 pub mod read;
 mod recovery;
 mod user;
