@@ -10,9 +10,6 @@ mod terminal;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-
 pub use open::{Options, Target, open};
 
 use crate::app::{self, Action, App, Effect};
@@ -37,7 +34,7 @@ pub fn run(options: Options) -> anyhow::Result<ExitCode> {
 }
 
 fn event_loop(mut app: App, theme: &Theme, mouse: bool) -> anyhow::Result<ExitCode> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let mut terminal = terminal::new()?;
     let size = terminal.size()?;
     app::update(
         &mut app,
@@ -75,7 +72,7 @@ fn event_loop(mut app: App, theme: &Theme, mouse: bool) -> anyhow::Result<ExitCo
                 Effect::None => {}
                 Effect::Quit => return Ok(ExitCode::SUCCESS),
                 Effect::Suspend => terminal::suspend(&mut terminal, mouse)?,
-                Effect::Redraw => terminal.clear()?,
+                Effect::Redraw => terminal::redraw_all(&mut terminal)?,
             }
             match events.try_recv() {
                 Ok(next) => event = next,

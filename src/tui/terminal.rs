@@ -9,7 +9,7 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -62,12 +62,26 @@ pub fn install_panic_hook() {
     }));
 }
 
+/// A terminal drawing on stdout, with nothing drawn yet.
+pub fn new() -> std::io::Result<Term> {
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Clears the screen and forgets what was drawn, so the next frame is drawn whole.
+/// (`Terminal::clear` would ask the terminal for the cursor position, which waits on the event
+/// reader thread, so it is not used.)
+pub fn redraw_all(terminal: &mut Term) -> std::io::Result<()> {
+    execute!(stdout(), Clear(ClearType::All))?;
+    *terminal = new()?;
+    Ok(())
+}
+
 /// Ctrl-Z: give the terminal back, stop until `fg`, then take it again and redraw everything.
 pub fn suspend(terminal: &mut Term, mouse: bool) -> std::io::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter(mouse)?;
-    terminal.clear()
+    redraw_all(terminal)
 }
 
 #[cfg(test)]
