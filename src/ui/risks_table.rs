@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let widths = [
         Constraint::Length(5),
         Constraint::Fill(3),
-        Constraint::Length(14),
+        Constraint::Length(15),
         Constraint::Length(8),
         Constraint::Length(6),
         Constraint::Length(8),
