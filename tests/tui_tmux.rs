@@ -23,7 +23,7 @@ impl Tmux {
         let isms = env!("CARGO_BIN_EXE_isms");
         Tmux::start_script(files, |home| {
             format!(
-                "cd {home} && env HOME={home} XDG_CONFIG_HOME={home}/config TERM=xterm-256color \
+                "cd {home} && env HOME={home} XDG_CONFIG_HOME={home}/config TMPDIR={home} TERM=xterm-256color \
                  {env} sh -c 'echo $$ > {home}/pid; exec {isms} {args}'; \
                  echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'; sleep 600"
             )
@@ -142,7 +142,7 @@ fn search_jump_help_and_quit() {
     tmux.wait_for(&["pick link"]);
     // The first related control of 8.13 is 5.29; Enter goes there.
     tmux.keys(&["Enter"]);
-    tmux.wait_for(&["5.29  Information security during", "Ctrl-o back"]);
+    tmux.wait_for(&["5.29  Information security during", "go to"]);
     tmux.keys(&["?"]);
     tmux.wait_for(&[
         "Help · keys from your keymap",
@@ -223,7 +223,7 @@ fn ctrl_z_suspends_and_fg_resumes() {
     let isms = env!("CARGO_BIN_EXE_isms");
     let tmux = Tmux::start_script(&[], |home| {
         format!(
-            "cd {home} && env -i PATH=/usr/bin:/bin HOME={home} XDG_CONFIG_HOME={home}/config \
+            "cd {home} && env -i PATH=/usr/bin:/bin HOME={home} XDG_CONFIG_HOME={home}/config TMPDIR={home} \
              TERM=xterm-256color PS1='ready$ ' bash --norc --noprofile -i"
         )
     });
@@ -259,4 +259,56 @@ fn resizing_redraws_and_a_small_terminal_gets_a_notice() {
     ]);
     tmux.keys(&["q"]);
     tmux.assert_restored("0");
+}
+
+#[test]
+fn a_folder_opens_its_workspace_and_a_second_session_is_read_only() {
+    let tmux = Tmux::start("", "", &[]);
+    tmux.wait_for(&["no workspace in . yet"]);
+    tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+
+    let folder = tempfile::tempdir().unwrap();
+    let workspace = folder.path().join("acme");
+    let init = Command::new(env!("CARGO_BIN_EXE_isms"))
+        .arg("init")
+        .arg(&workspace)
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let path = workspace.display().to_string();
+    let first = Tmux::start(&path, "", &[]);
+    first.wait_for(&["Catalogue · 93", "acme"]);
+    let second = Tmux::start(&path, "", &[]);
+    second.wait_for(&["read-only: open for editing by"]);
+    second.keys(&["q"]);
+    second.assert_restored("0");
+    first.keys(&["q"]);
+    first.assert_restored("0");
+}
+
+#[test]
+fn the_demo_is_a_copy_in_a_temporary_folder() {
+    let tmux = Tmux::start("demo", "", &[]);
+    let screen = tmux.wait_for(&["Catalogue · 93", "isms-demo-"]);
+    assert!(screen.contains("Brackenfield ISMS"));
+    tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+    let demo = std::fs::read_dir(tmux.home.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("isms-demo-")
+        })
+        .expect("a demo folder in TMPDIR");
+    for file in ["workspace.ron", "soa.ron", "risks.ron"] {
+        assert!(demo.join(file).exists(), "{file}");
+    }
 }

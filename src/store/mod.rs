@@ -50,6 +50,7 @@ pub mod process;
 pub mod read;
 mod recovery;
 mod user;
+pub mod workbench_dir;
 mod workspace_dir;
 
 pub use atomic::{WriteFn, replace_file, write_and_sync};

@@ -10,7 +10,7 @@ mod terminal;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-pub use open::{Options, Target, open};
+pub use open::{Opened, Options, Target, open};
 
 use crate::app::{self, Action, App, Effect};
 use crate::theme::Theme;
@@ -19,7 +19,7 @@ use events::Event;
 
 /// Opens the workbench and runs it until the user quits.
 pub fn run(options: Options) -> anyhow::Result<ExitCode> {
-    let (app, theme) = open(&options)?;
+    let opened = open(&options)?;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the workbench needs a terminal; in scripts use `isms show ID`, `isms search QUERY` \
@@ -28,8 +28,10 @@ pub fn run(options: Options) -> anyhow::Result<ExitCode> {
     }
     terminal::install_panic_hook();
     terminal::enter(options.mouse)?;
-    let result = event_loop(app, &theme, options.mouse);
+    let result = event_loop(opened.app, &opened.theme, options.mouse);
     terminal::restore();
+    // The handle holds the workspace lock for the whole session; it is released here.
+    drop(opened.handle);
     result
 }
 

@@ -12,7 +12,9 @@ use crate::domain::text::sanitize_line;
 use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut right = vec![Span::styled(sanitize_line(&app.location), theme.status_bar)];
+    let width = usize::from(area.width);
+    let location = fit_tail(&sanitize_line(&app.location), (width / 4).max(12));
+    let mut right = vec![Span::styled(location, theme.status_bar)];
     if app.dirty {
         right.push(Span::styled(" [+]", theme.dirty));
     }
@@ -21,7 +23,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     right.push(Span::raw(" "));
     let right_width: usize = right.iter().map(|s| s.width()).sum();
-    let width = usize::from(area.width);
     let room = width.saturating_sub(right_width + 1);
 
     let mut left = vec![Span::raw(" ")];
@@ -62,4 +63,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame
         .buffer_mut()
         .set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// Keeps the end of a long text (the interesting part of a path), starting with `…`.
+fn fit_tail(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
