@@ -10,7 +10,7 @@ use isms::tui::{Options, Target};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let target = match (&cli.command, &cli.dir) {
-        (None, dir) => Target::Dir(dir.clone().unwrap_or_else(|| ".".into())),
+        (None, dir) => Target::Dir(dir.clone().unwrap_or_else(|| cli.workspace.clone())),
         (Some(Command::Demo), _) => Target::Demo,
         (Some(_), Some(dir)) => {
             eprintln!(

@@ -36,7 +36,7 @@ pub const EXIT_BAD_INPUT: u8 = 2;
     about = "A keyboard-driven workbench for ISO/IEC 27001:2022 Annex A and ISO/IEC 27002:2022"
 )]
 pub struct Cli {
-    /// The workspace folder the workbench opens (default: the current directory).
+    /// The workspace folder the workbench opens (default: -w DIR, else the current directory).
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
