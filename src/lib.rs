@@ -6,8 +6,17 @@
 //! - `store`: the only code that touches files.
 //! - `export`: pure writers (Markdown, HTML, CSV, XLSX, JSON, OSCAL) and spreadsheet importers.
 //! - `cli`: one file per subcommand; plain text or JSON on stdout.
+//! - `app`: the workbench's state, one `Action` enum and `update`; no drawing, no I/O.
+//! - `ui`: `render(frame, &App, &Theme)`, one file per pane and popup.
+//! - `tui`: the terminal edge: guard, event loop, signals, suspend.
+//! - `keymap`, `theme`: data with defaults in code, user overrides parsed from RON (read by `store`).
 
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod export;
+pub mod keymap;
 pub mod store;
+pub mod theme;
+pub mod tui;
+pub mod ui;

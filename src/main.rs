@@ -1,7 +1,38 @@
-//! The `isms` binary: parse the command line and hand over to the library.
+//! The `isms` binary: parse the command line, then open the workbench (`isms [DIR]`, `isms demo`)
+//! or run a command.
+
+use std::process::ExitCode;
 
 use clap::Parser;
+use isms::cli::{Cli, Command, EXIT_BAD_INPUT};
+use isms::tui::{Options, Target};
 
-fn main() -> std::process::ExitCode {
-    isms::cli::run(isms::cli::Cli::parse())
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let target = match (&cli.command, &cli.dir) {
+        (None, dir) => Target::Dir(dir.clone().unwrap_or_else(|| cli.workspace.clone())),
+        (Some(Command::Demo), _) => Target::Demo,
+        (Some(_), Some(dir)) => {
+            eprintln!(
+                "isms: {} opens the workbench and cannot go before a command; \
+                 run the command without it",
+                dir.display()
+            );
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+        (Some(_), None) => return isms::cli::run(cli),
+    };
+    let options = Options {
+        target,
+        catalogue: cli.catalogue,
+        theme: cli.theme,
+        mouse: cli.mouse,
+    };
+    match isms::tui::run(options) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("isms: {error:#}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
 }

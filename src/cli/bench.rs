@@ -23,6 +23,9 @@ const QUERIES: [&str; 10] = [
 ];
 
 pub fn run() -> anyhow::Result<ExitCode> {
+    if let Some(code) = super::bench_tui::memory_probe() {
+        return Ok(code);
+    }
     if cfg!(debug_assertions) {
         println!(
             "note: this is a debug build; run `cargo run --release -- bench` for real figures\n"
@@ -56,6 +59,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
 
     println!();
     whole_process()?;
+    super::bench_tui::run()?;
     Ok(ExitCode::SUCCESS)
 }
 

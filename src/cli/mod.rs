@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 findings or not found, 2 bad input.
 
 mod bench;
+mod bench_tui;
 mod bench_workspace;
 mod catalogue;
 mod check;
@@ -38,6 +39,19 @@ pub const EXIT_BAD_INPUT: u8 = 2;
     about = "A keyboard-driven workbench for ISO/IEC 27001:2022 Annex A and ISO/IEC 27002:2022"
 )]
 pub struct Cli {
+    /// The workspace folder the workbench opens (default: -w DIR, else the current directory).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Workbench colours: default, light, high-contrast, mono, or NAME.ron in
+    /// $XDG_CONFIG_HOME/isms/themes/ (NO_COLOR selects mono).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+
+    /// Let the mouse scroll and pick rows in the workbench (off by default).
+    #[arg(long, global = true)]
+    pub mouse: bool,
+
     /// Load this catalogue file instead of the built-in ISO/IEC 27002:2022 catalogue.
     #[arg(long, global = true, value_name = "FILE")]
     pub catalogue: Option<PathBuf>,
@@ -151,7 +165,9 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
-    let command = cli.command.unwrap_or(Command::Demo);
+    let Some(command) = cli.command else {
+        anyhow::bail!("`isms [DIR]` opens the workbench; see `isms --help` for the commands");
+    };
     if let Command::Bench = command {
         return bench::run();
     }
@@ -161,7 +177,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let catalogue = load_catalogue(&cli.catalogue)?;
     let dir = cli.workspace.as_path();
     match command {
-        Command::Demo => catalogue::run(&catalogue, TableFormat::Table),
+        Command::Demo => anyhow::bail!("`isms demo` opens the workbench on the sample workspace"),
         Command::Show { id, format } => show::run(&catalogue, &id, format),
         Command::Search {
             query,

@@ -11,6 +11,7 @@ pub mod located_error;
 pub mod risk;
 mod risk_load;
 pub mod ron_places;
+pub mod sample;
 pub mod search;
 pub mod soa;
 pub mod stamp;

@@ -45,12 +45,15 @@
 
 mod atomic;
 pub mod catalogue_file;
+pub mod config_files;
 mod error;
 mod export_file;
 pub mod lock;
+pub mod process;
 pub mod read;
 mod recovery;
 mod user;
+pub mod workbench_dir;
 mod workspace_dir;
 
 pub use atomic::{WriteFn, replace_file, write_and_sync};

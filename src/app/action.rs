@@ -1,0 +1,84 @@
+//! Everything that can happen to the workbench, as one enum, and what the edge must do afterwards.
+
+/// The four panes, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Catalogue,
+    Soa,
+    Risks,
+    Dashboard,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Catalogue, Tab::Soa, Tab::Risks, Tab::Dashboard];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Catalogue => "Catalogue",
+            Tab::Soa => "SoA",
+            Tab::Risks => "Risks",
+            Tab::Dashboard => "Dashboard",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// One thing that happened: a bound key, typed text, a resize or a mouse event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ConfirmQuit,
+    CancelQuit,
+    ToggleHelp,
+    CloseHelp,
+    ShowTab(Tab),
+    NextTab,
+    PrevTab,
+    Suspend,
+    Redraw,
+    MoveDown,
+    MoveUp,
+    MoveTop,
+    MoveBottom,
+    PageDown,
+    PageUp,
+    StartSearch,
+    AcceptSearch,
+    CancelSearch,
+    ClearFilter,
+    SearchInput(char),
+    SearchBackspace,
+    SearchDeleteWord,
+    SearchClear,
+    Paste(String),
+    Open,
+    LeaveDetail,
+    NextLink,
+    PrevLink,
+    FollowLink,
+    JumpBack,
+    ScrollDetailDown,
+    ScrollDetailUp,
+    DetailPageDown,
+    DetailPageUp,
+    Resize { width: u16, height: u16 },
+    Click { column: u16, row: u16 },
+    WheelDown { column: u16, row: u16 },
+    WheelUp { column: u16, row: u16 },
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Draw the next frame.
+    None,
+    /// Restore the terminal and exit.
+    Quit,
+    /// Restore the terminal, stop the process (Ctrl-Z), and take the terminal back on `fg`.
+    Suspend,
+    /// Clear the screen and draw everything again.
+    Redraw,
+}

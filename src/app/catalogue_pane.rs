@@ -1,0 +1,109 @@
+//! The catalogue pane's state: the search text and its hits, the selected control, whether the
+//! list or the detail has the focus, the picked link, the detail's scroll, and the jump history.
+
+use super::cursor::Cursor;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::search::{Query, search};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+}
+
+#[derive(Debug, Clone)]
+pub struct CataloguePane {
+    /// What was typed in the search box.
+    pub query_text: String,
+    pub query: Query,
+    /// The controls shown, as catalogue positions, best hit first (all controls when no query).
+    pub results: Vec<usize>,
+    /// Why the query cannot be answered; the last good hits stay on screen meanwhile.
+    pub error: Option<String>,
+    pub cursor: Cursor,
+    pub focus: Focus,
+    /// The picked link in the detail, an index into the detail's links.
+    pub link: usize,
+    /// The first detail line shown.
+    pub scroll: usize,
+    /// Controls left by following links, most recent last.
+    pub history: Vec<usize>,
+}
+
+impl CataloguePane {
+    pub fn new(catalogue: &Catalogue) -> CataloguePane {
+        CataloguePane {
+            query_text: String::new(),
+            query: Query::default(),
+            results: (0..catalogue.len()).collect(),
+            error: None,
+            cursor: Cursor::default(),
+            focus: Focus::List,
+            link: 0,
+            scroll: 0,
+            history: Vec::new(),
+        }
+    }
+
+    /// The catalogue position of the selected control.
+    pub fn selected(&self) -> Option<usize> {
+        self.results.get(self.cursor.selected).copied()
+    }
+
+    pub fn has_filter(&self) -> bool {
+        !self.query_text.trim().is_empty()
+    }
+
+    /// Runs the search for new text; the first hit is selected.
+    pub fn set_query(&mut self, catalogue: &Catalogue, text: String, rows: usize) {
+        self.query_text = text;
+        let query = Query::parse(&self.query_text);
+        if query.is_empty() {
+            self.results = (0..catalogue.len()).collect();
+            self.error = None;
+        } else {
+            match search(catalogue, &query) {
+                Ok(hits) => {
+                    self.results = hits.into_iter().map(|h| h.position).collect();
+                    self.error = None;
+                }
+                Err(error) => self.error = Some(error.to_string()),
+            }
+        }
+        self.query = query;
+        self.cursor = Cursor::default();
+        self.cursor.keep_visible(self.results.len(), rows);
+        self.reset_detail();
+    }
+
+    /// Clears the search; the control that was selected stays selected.
+    pub fn clear_query(&mut self, catalogue: &Catalogue, rows: usize) {
+        let keep = self.selected();
+        self.set_query(catalogue, String::new(), rows);
+        if let Some(position) = keep {
+            self.select_position(catalogue, position, rows);
+        }
+    }
+
+    /// Selects a control by catalogue position, clearing the filter if it hides that control.
+    pub fn select_position(&mut self, catalogue: &Catalogue, position: usize, rows: usize) {
+        if !self.results.contains(&position) {
+            self.set_query(catalogue, String::new(), rows);
+        }
+        if let Some(index) = self.results.iter().position(|&p| p == position) {
+            // Centre a jumped-to control when it was off screen, so its neighbours show too.
+            let visible = self.cursor.offset..self.cursor.offset + rows;
+            if !visible.contains(&index) {
+                self.cursor.offset = index.saturating_sub(rows / 2);
+            }
+            self.cursor.select(index, self.results.len(), rows);
+        }
+        self.reset_detail();
+    }
+
+    /// A new control is shown: the detail starts at the top with the first link picked.
+    pub fn reset_detail(&mut self) {
+        self.link = 0;
+        self.scroll = 0;
+    }
+}

@@ -1,0 +1,182 @@
+//! The workbench as a state machine: `App` holds everything the screen shows, every event is an
+//! [`Action`], and [`update`] turns state and action into new state plus an [`Effect`] for the
+//! edge to carry out. No drawing and no I/O here: `ui` draws `&App`, `tui` runs the effects.
+
+mod action;
+mod catalogue_pane;
+mod cursor;
+pub mod detail;
+mod input;
+pub mod layout;
+mod update;
+
+use std::collections::HashMap;
+
+use ratatui::layout::Rect;
+
+pub use action::{Action, Effect, Tab};
+pub use catalogue_pane::{CataloguePane, Focus};
+pub use cursor::Cursor;
+pub use detail::Detail;
+pub use input::{handle_key, press};
+pub use update::update;
+
+use crate::domain::catalogue::Catalogue;
+use crate::domain::soa::SoaEntry;
+use crate::domain::workspace::Workspace;
+use crate::keymap::{Context, Keymap};
+
+/// What the keyboard is talking to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing in the catalogue's search box.
+    Search,
+    Help,
+    /// "Quit without saving?"
+    ConfirmQuit,
+}
+
+/// A line for the status bar, shown until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub warning: bool,
+}
+
+pub struct App {
+    pub catalogue: Catalogue,
+    pub workspace: Workspace,
+    /// Where the workspace lives, as the status bar shows it.
+    pub location: String,
+    /// Why edits cannot be saved, when they cannot (e.g. another session holds the lock).
+    pub read_only: Option<String>,
+    /// True when there are edits not yet saved.
+    pub dirty: bool,
+    pub keymap: Keymap,
+    pub tab: Tab,
+    pub mode: Mode,
+    pub catalogue_pane: CataloguePane,
+    pub soa_cursor: Cursor,
+    pub risks_cursor: Cursor,
+    pub help_scroll: usize,
+    pub message: Option<Message>,
+    /// The terminal size, as last reported.
+    pub size: (u16, u16),
+    /// The laid-out detail of the selected control, rebuilt when the selection or width changes.
+    pub detail: Detail,
+    soa_index: HashMap<String, usize>,
+}
+
+impl App {
+    pub fn new(
+        catalogue: Catalogue,
+        workspace: Workspace,
+        location: String,
+        keymap: Keymap,
+    ) -> App {
+        let catalogue_pane = CataloguePane::new(&catalogue);
+        let mut app = App {
+            catalogue,
+            workspace,
+            location,
+            read_only: None,
+            dirty: false,
+            keymap,
+            tab: Tab::Catalogue,
+            mode: Mode::Normal,
+            catalogue_pane,
+            soa_cursor: Cursor::default(),
+            risks_cursor: Cursor::default(),
+            help_scroll: 0,
+            message: None,
+            size: (80, 24),
+            detail: Detail::default(),
+            soa_index: HashMap::new(),
+        };
+        app.workspace_changed();
+        app
+    }
+
+    /// Call after the workspace was replaced or edited: rebuilds lookups and the detail.
+    pub fn workspace_changed(&mut self) {
+        self.soa_index = self
+            .workspace
+            .soa
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.control.clone(), i))
+            .collect();
+        self.detail = Detail::default();
+        self.refresh_detail();
+    }
+
+    /// This workspace's SoA entry for a control.
+    pub fn soa_entry(&self, control: &str) -> Option<&SoaEntry> {
+        self.soa_index
+            .get(control)
+            .map(|&i| &self.workspace.soa.entries[i])
+    }
+
+    /// Adds a message for the status bar.
+    pub fn tell(&mut self, text: impl Into<String>, warning: bool) {
+        self.message = Some(Message {
+            text: text.into(),
+            warning,
+        });
+    }
+
+    /// The keymap contexts of the current mode, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        match self.mode {
+            Mode::Search => &[Context::Search],
+            Mode::Help => &[Context::Help],
+            Mode::ConfirmQuit => &[Context::Confirm],
+            Mode::Normal => match (self.tab, self.catalogue_pane.focus) {
+                (Tab::Catalogue, Focus::List) => &[Context::List, Context::Global],
+                (Tab::Catalogue, Focus::Detail) => &[Context::Detail, Context::Global],
+                (Tab::Soa | Tab::Risks, _) => &[Context::Table, Context::Global],
+                (Tab::Dashboard, _) => &[Context::Global],
+            },
+        }
+    }
+
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    pub fn catalogue_areas(&self) -> layout::CatalogueAreas {
+        layout::catalogue(layout::screen(self.area()).body)
+    }
+
+    /// Rows in the catalogue list.
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.catalogue_areas().rows.height)
+    }
+
+    /// Rows of text in the detail.
+    pub fn detail_rows(&self) -> usize {
+        usize::from(self.catalogue_areas().detail_text.height)
+    }
+
+    /// Rows in the SoA and risk tables.
+    pub fn table_rows(&self) -> usize {
+        usize::from(layout::table_rows(layout::screen(self.area()).body).height)
+    }
+
+    /// Rebuilds the detail if the selected control or the detail's width changed.
+    pub fn refresh_detail(&mut self) {
+        let position = self.catalogue_pane.selected();
+        let width = self.catalogue_areas().detail_text.width;
+        if self.detail.control == position && self.detail.width == width && position.is_some() {
+            return;
+        }
+        self.detail = match position {
+            Some(p) => detail::build(&self.catalogue, &self.workspace, p, width),
+            None => Detail::default(),
+        };
+        let pane = &mut self.catalogue_pane;
+        pane.link = pane.link.min(self.detail.links.len().saturating_sub(1));
+    }
+}

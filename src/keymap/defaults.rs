@@ -1,0 +1,125 @@
+//! The default key bindings (DESIGN.md §7) and the status-bar hints for each context. This is the
+//! only place keys are written down: help and hints are generated from it.
+
+use super::Context::{self, Confirm, Detail, Global, Help, List, Search, Table};
+use crate::app::{Action, Tab};
+
+/// One bindable command: its name in `keymap.ron`, what it does, where it works, its default keys
+/// and the sentence the help overlay shows.
+pub struct Default {
+    pub name: &'static str,
+    pub action: Action,
+    pub contexts: &'static [Context],
+    pub keys: &'static [&'static str],
+    pub help: &'static str,
+}
+
+const fn bind(
+    name: &'static str,
+    action: Action,
+    contexts: &'static [Context],
+    keys: &'static [&'static str],
+    help: &'static str,
+) -> Default {
+    Default {
+        name,
+        action,
+        contexts,
+        keys,
+        help,
+    }
+}
+
+const MOVING: &[Context] = &[List, Table, Help];
+const READING: &[Context] = &[List, Detail];
+
+/// Every command, in the order the help overlay lists them.
+#[rustfmt::skip]
+pub const DEFAULTS: &[Default] = &[
+    bind("quit", Action::Quit, &[Global], &["q", "<C-c>"], "Quit (asks when there are unsaved edits)"),
+    bind("help", Action::ToggleHelp, &[Global, Help], &["?"], "Show or hide this help"),
+    bind("tab_catalogue", Action::ShowTab(Tab::Catalogue), &[Global], &["1"], "Catalogue pane"),
+    bind("tab_soa", Action::ShowTab(Tab::Soa), &[Global], &["2"], "Statement of Applicability pane"),
+    bind("tab_risks", Action::ShowTab(Tab::Risks), &[Global], &["3"], "Risk register pane"),
+    bind("tab_dashboard", Action::ShowTab(Tab::Dashboard), &[Global], &["4"], "Dashboard pane"),
+    bind("next_tab", Action::NextTab, &[Global], &["<Tab>"], "Next pane"),
+    bind("prev_tab", Action::PrevTab, &[Global], &["<S-Tab>"], "Previous pane"),
+    bind("suspend", Action::Suspend, &[Global], &["<C-z>"], "Suspend isms (fg brings it back)"),
+    bind("redraw", Action::Redraw, &[Global], &["<C-l>"], "Redraw the whole screen"),
+    bind("down", Action::MoveDown, MOVING, &["j", "<Down>"], "Move down"),
+    bind("up", Action::MoveUp, MOVING, &["k", "<Up>"], "Move up"),
+    bind("top", Action::MoveTop, MOVING, &["g", "<Home>"], "Go to the first row"),
+    bind("bottom", Action::MoveBottom, MOVING, &["G", "<End>"], "Go to the last row"),
+    bind("page_down", Action::PageDown, MOVING, &["<PgDn>", "<C-d>"], "Move down a page"),
+    bind("page_up", Action::PageUp, MOVING, &["<PgUp>", "<C-u>"], "Move up a page"),
+    bind("search", Action::StartSearch, &[List], &["/"], "Search or filter as you type (#detective, theme:people)"),
+    bind("open", Action::Open, &[List], &["<Enter>", "l", "<Right>"], "Open the detail: pick related controls and risks"),
+    bind("clear_filter", Action::ClearFilter, &[List], &["<Esc>"], "Clear the filter, keeping the selected control"),
+    bind("scroll_down", Action::ScrollDetailDown, READING, &["J"], "Scroll the detail down a line"),
+    bind("scroll_up", Action::ScrollDetailUp, READING, &["K"], "Scroll the detail up a line"),
+    bind("back", Action::JumpBack, READING, &["<C-o>", "<BS>"], "Back to the control before the last jump"),
+    bind("next_link", Action::NextLink, &[Detail], &["j", "<Down>"], "Select the next related control or risk"),
+    bind("prev_link", Action::PrevLink, &[Detail], &["k", "<Up>"], "Select the previous related control or risk"),
+    bind("follow_link", Action::FollowLink, &[Detail], &["<Enter>"], "Go to the selected control or risk"),
+    bind("detail_page_down", Action::DetailPageDown, &[Detail], &["<PgDn>", "<Space>", "<C-d>"], "Scroll the detail down a page"),
+    bind("detail_page_up", Action::DetailPageUp, &[Detail], &["<PgUp>", "<C-u>"], "Scroll the detail up a page"),
+    bind("leave_detail", Action::LeaveDetail, &[Detail], &["<Esc>", "h", "<Left>"], "Back to the list"),
+    bind("accept_search", Action::AcceptSearch, &[Search], &["<Enter>"], "Keep the filter, back to the list (first hit selected)"),
+    bind("cancel_search", Action::CancelSearch, &[Search], &["<Esc>", "<C-c>"], "Clear the search, back to the list"),
+    bind("search_down", Action::MoveDown, &[Search], &["<Down>", "<C-n>"], "Move down the hits while typing"),
+    bind("search_up", Action::MoveUp, &[Search], &["<Up>", "<C-p>"], "Move up the hits while typing"),
+    bind("delete_char", Action::SearchBackspace, &[Search], &["<BS>"], "Delete the last character"),
+    bind("delete_word", Action::SearchDeleteWord, &[Search], &["<C-w>"], "Delete the last word"),
+    bind("clear_search", Action::SearchClear, &[Search], &["<C-u>"], "Delete everything typed"),
+    bind("close_help", Action::CloseHelp, &[Help], &["<Esc>", "q"], "Close the help"),
+    bind("confirm_quit", Action::ConfirmQuit, &[Confirm], &["y"], "Quit without saving"),
+    bind("cancel_quit", Action::CancelQuit, &[Confirm], &["n", "<Esc>"], "Stay in isms"),
+];
+
+/// One hint: the commands whose first keys are shown (joined with `/`), and the word after them.
+pub type Hint = (&'static [&'static str], &'static str);
+
+/// The status-bar hints of each context: command names whose first keys are shown, then a word.
+#[rustfmt::skip]
+pub const HINTS: &[(Context, &[Hint])] = &[
+    (List, &[
+        (&["search"], "search"),
+        (&["open"], "detail"),
+        (&["scroll_down", "scroll_up"], "scroll"),
+        (&["next_tab"], "pane"),
+        (&["help"], "help"),
+        (&["quit"], "quit"),
+    ]),
+    (Detail, &[
+        (&["next_link", "prev_link"], "pick link"),
+        (&["follow_link"], "go to"),
+        (&["detail_page_down", "detail_page_up"], "page"),
+        (&["back"], "back"),
+        (&["leave_detail"], "list"),
+        (&["help"], "help"),
+    ]),
+    (Table, &[
+        (&["down", "up"], "move"),
+        (&["next_tab"], "pane"),
+        (&["help"], "help"),
+        (&["quit"], "quit"),
+    ]),
+    (Global, &[
+        (&["next_tab"], "pane"),
+        (&["help"], "help"),
+        (&["quit"], "quit"),
+    ]),
+    (Search, &[
+        (&["accept_search"], "keep filter"),
+        (&["cancel_search"], "clear"),
+        (&["search_down", "search_up"], "move"),
+    ]),
+    (Help, &[
+        (&["down", "up"], "scroll"),
+        (&["close_help"], "close"),
+    ]),
+    (Confirm, &[
+        (&["confirm_quit"], "quit without saving"),
+        (&["cancel_quit"], "stay"),
+    ]),
+];

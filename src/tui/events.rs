@@ -1,0 +1,82 @@
+//! Where events come from: one thread blocks reading the terminal, another waits for signals, and
+//! both send into one channel. The event loop blocks on the channel, so isms sleeps until
+//! something happens (no timer, no polling).
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread;
+
+use crossterm::event::{self, Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use super::keys::key_from;
+use crate::app::Action;
+use crate::keymap::Key;
+
+pub enum Event {
+    Key(Key),
+    Action(Action),
+    /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
+    Stop(i32),
+    /// SIGCONT: the process was stopped and resumed; take the terminal again.
+    Resumed,
+    /// Reading the terminal failed (it is gone).
+    Failed(std::io::Error),
+}
+
+/// Starts the reader and signal threads.
+pub fn start(mouse: bool) -> std::io::Result<Receiver<Event>> {
+    let (sender, receiver) = channel();
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
+    let signal_sender = sender.clone();
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            let event = if signal == SIGCONT {
+                Event::Resumed
+            } else {
+                Event::Stop(signal)
+            };
+            if signal_sender.send(event).is_err() {
+                break;
+            }
+        }
+    });
+    thread::spawn(move || read_terminal(sender, mouse));
+    Ok(receiver)
+}
+
+fn read_terminal(sender: Sender<Event>, mouse: bool) {
+    loop {
+        let event = match event::read() {
+            Ok(event) => translate(event, mouse),
+            Err(error) => {
+                let _ = sender.send(Event::Failed(error));
+                return;
+            }
+        };
+        if let Some(event) = event
+            && sender.send(event).is_err()
+        {
+            return;
+        }
+    }
+}
+
+fn translate(event: TermEvent, mouse: bool) -> Option<Event> {
+    match event {
+        TermEvent::Key(key) if key.kind != KeyEventKind::Release => key_from(key).map(Event::Key),
+        TermEvent::Resize(width, height) => Some(Event::Action(Action::Resize { width, height })),
+        TermEvent::Paste(text) => Some(Event::Action(Action::Paste(text))),
+        TermEvent::Mouse(m) if mouse => {
+            let (column, row) = (m.column, m.row);
+            let action = match m.kind {
+                MouseEventKind::ScrollDown => Action::WheelDown { column, row },
+                MouseEventKind::ScrollUp => Action::WheelUp { column, row },
+                MouseEventKind::Down(MouseButton::Left) => Action::Click { column, row },
+                _ => return None,
+            };
+            Some(Event::Action(action))
+        }
+        _ => None,
+    }
+}

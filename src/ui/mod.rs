@@ -1,0 +1,46 @@
+//! Drawing: `render(frame, &App, &Theme)` is a pure function of state. One file per pane and popup;
+//! each reads the app and writes cells, and none of them changes anything.
+
+mod catalogue_list;
+mod confirm;
+mod dashboard;
+mod detail;
+mod help;
+mod risks_table;
+mod soa_table;
+mod status_bar;
+mod tabs;
+mod too_small;
+mod widgets;
+
+use ratatui::Frame;
+
+use crate::app::{App, Mode, Tab, layout};
+use crate::theme::Theme;
+
+/// Draws the whole screen for the app's current state.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        too_small::render(frame, area, app, theme);
+        return;
+    }
+    let screen = layout::screen(area);
+    tabs::render(frame, screen.tabs, app, theme);
+    match app.tab {
+        Tab::Catalogue => {
+            let areas = layout::catalogue(screen.body);
+            catalogue_list::render(frame, &areas, app, theme);
+            detail::render(frame, &areas, app, theme);
+        }
+        Tab::Soa => soa_table::render(frame, screen.body, app, theme),
+        Tab::Risks => risks_table::render(frame, screen.body, app, theme),
+        Tab::Dashboard => dashboard::render(frame, screen.body, app, theme),
+    }
+    status_bar::render(frame, screen.status, app, theme);
+    match app.mode {
+        Mode::Help => help::render(frame, screen.body, app, theme),
+        Mode::ConfirmQuit => confirm::render(frame, screen.body, app, theme),
+        Mode::Normal | Mode::Search => {}
+    }
+}

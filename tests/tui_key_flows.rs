@@ -1,0 +1,242 @@
+//! Key flows: a string of keys drives the workbench's `App` exactly as a person would, and the
+//! test asserts on the state (no terminal involved).
+
+use isms::app::{Action, App, Effect, Focus, Mode, Tab, press, update};
+use isms::domain::catalogue::Catalogue;
+use isms::domain::sample::demo_workspace;
+use isms::keymap::Keymap;
+
+fn demo_app() -> App {
+    demo_app_with(Keymap::default())
+}
+
+fn demo_app_with(keymap: Keymap) -> App {
+    let catalogue = Catalogue::builtin();
+    let workspace = demo_workspace(&catalogue);
+    let mut app = App::new(catalogue, workspace, "demo".into(), keymap);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    app
+}
+
+fn selected_id(app: &App) -> String {
+    let position = app
+        .catalogue_pane
+        .selected()
+        .expect("a control is selected");
+    app.catalogue.controls()[position].id.clone()
+}
+
+#[test]
+fn typing_searches_and_enter_keeps_the_filter_with_the_first_hit_selected() {
+    let mut app = demo_app();
+    press(&mut app, "/ back");
+    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.catalogue_pane.query_text, "back");
+    press(&mut app, "up <Enter>");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(selected_id(&app), "8.13");
+    assert!(app.catalogue_pane.results.len() < app.catalogue.len());
+    // The search box takes every printable key, even those bound elsewhere.
+    press(&mut app, "/ <BS> <BS> <BS> <BS> q? <Esc>");
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn filters_combine_and_escape_clears_keeping_the_selected_control() {
+    let mut app = demo_app();
+    press(&mut app, "/ #detective <Space> theme:people <Enter>");
+    let results = app.catalogue_pane.results.clone();
+    assert!(!results.is_empty());
+    for position in &results {
+        let control = &app.catalogue.controls()[*position];
+        assert!(control.id.starts_with("6."), "{}", control.id);
+        assert!(control.attributes.has("Detective"));
+    }
+    press(&mut app, "j");
+    let chosen = selected_id(&app);
+    press(&mut app, "<Esc>");
+    assert_eq!(app.catalogue_pane.results.len(), app.catalogue.len());
+    assert_eq!(selected_id(&app), chosen);
+}
+
+#[test]
+fn an_unknown_filter_is_explained_and_the_last_hits_stay() {
+    let mut app = demo_app();
+    press(&mut app, "/ #zz");
+    let error = app.catalogue_pane.error.clone().expect("an error");
+    assert!(error.contains("#zz"), "{error}");
+    assert_eq!(app.catalogue_pane.results.len(), app.catalogue.len());
+    press(&mut app, "<BS> <BS> <BS> <Esc>");
+    assert_eq!(app.catalogue_pane.error, None);
+}
+
+#[test]
+fn enter_on_a_related_control_jumps_to_it_and_back_returns() {
+    let mut app = demo_app();
+    press(&mut app, "/ 8.13 <Enter>");
+    assert_eq!(selected_id(&app), "8.13");
+    press(&mut app, "<Enter>");
+    assert_eq!(app.catalogue_pane.focus, Focus::Detail);
+    press(&mut app, "j <Enter>");
+    let related = &app.catalogue.get("8.13").unwrap().related;
+    assert_eq!(selected_id(&app), related[1]);
+    assert_eq!(app.catalogue_pane.history.len(), 1);
+    press(&mut app, "<C-o>");
+    assert_eq!(selected_id(&app), "8.13");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.catalogue_pane.focus, Focus::List);
+}
+
+#[test]
+fn enter_on_a_linked_risk_opens_it_in_the_risk_register() {
+    let mut app = demo_app();
+    press(&mut app, "/ 8.13 <Enter> <Enter>");
+    let risk_link = app
+        .detail
+        .links
+        .iter()
+        .position(|l| matches!(l, isms::app::detail::Link::Risk(_)))
+        .expect("8.13 has linked risks in the demo");
+    for _ in 0..risk_link {
+        press(&mut app, "j");
+    }
+    press(&mut app, "<Enter>");
+    assert_eq!(app.tab, Tab::Risks);
+    assert_eq!(
+        app.workspace.risks.risks[app.risks_cursor.selected].id,
+        "R-001"
+    );
+}
+
+#[test]
+fn the_detail_scrolls_and_stops_at_its_end() {
+    let mut app = demo_app();
+    press(&mut app, "J J J K");
+    assert_eq!(app.catalogue_pane.scroll, 2);
+    press(
+        &mut app,
+        "<Enter> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>",
+    );
+    let max = app.detail.lines.len() - app.detail_rows();
+    assert_eq!(app.catalogue_pane.scroll, max);
+    press(&mut app, "<Esc> j");
+    assert_eq!(
+        app.catalogue_pane.scroll, 0,
+        "a new control starts at the top"
+    );
+}
+
+#[test]
+fn lists_move_by_rows_pages_and_ends() {
+    let mut app = demo_app();
+    press(&mut app, "j j k");
+    assert_eq!(selected_id(&app), "5.2");
+    press(&mut app, "G");
+    assert_eq!(selected_id(&app), "8.34");
+    press(&mut app, "g <PgDn>");
+    assert_eq!(app.catalogue_pane.cursor.selected, app.list_rows() - 1);
+    assert_eq!(app.catalogue_pane.cursor.offset, 0);
+}
+
+#[test]
+fn tabs_switch_by_number_and_by_tab() {
+    let mut app = demo_app();
+    press(&mut app, "2");
+    assert_eq!(app.tab, Tab::Soa);
+    press(&mut app, "j j <Tab>");
+    assert_eq!(app.soa_cursor.selected, 2);
+    assert_eq!(app.tab, Tab::Risks);
+    press(&mut app, "<S-Tab> <S-Tab> <S-Tab>");
+    assert_eq!(app.tab, Tab::Dashboard);
+    press(&mut app, "1");
+    assert_eq!(app.tab, Tab::Catalogue);
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = demo_app();
+    press(&mut app, "?");
+    assert_eq!(app.mode, Mode::Help);
+    press(&mut app, "j j");
+    assert_eq!(app.help_scroll, 2);
+    assert_eq!(
+        selected_id(&app),
+        "5.1",
+        "keys in help do not move the list"
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, "? ?");
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn quit_asks_only_when_there_are_unsaved_edits() {
+    let mut app = demo_app();
+    assert_eq!(press(&mut app, "q"), [Effect::Quit]);
+    app.dirty = true;
+    assert_eq!(press(&mut app, "q"), [Effect::None]);
+    assert_eq!(app.mode, Mode::ConfirmQuit);
+    press(&mut app, "n");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(press(&mut app, "q y"), [Effect::None, Effect::Quit]);
+    let mut app = demo_app();
+    assert_eq!(
+        press(&mut app, "<C-z> <C-l>"),
+        [Effect::Suspend, Effect::Redraw]
+    );
+}
+
+#[test]
+fn user_keys_replace_the_defaults() {
+    let mut keymap = Keymap::default();
+    keymap
+        .apply_overrides(
+            "{ \"search\": [\"s\"], \"quit\": [\"<C-q>\"] }",
+            "keymap.ron",
+        )
+        .unwrap();
+    let mut app = demo_app_with(keymap);
+    assert_eq!(press(&mut app, "q"), [Effect::None]);
+    press(&mut app, "s backup <Enter>");
+    assert_eq!(selected_id(&app), "8.13");
+    assert_eq!(press(&mut app, "<C-q>"), [Effect::Quit]);
+}
+
+#[test]
+fn resizing_keeps_the_selection_visible() {
+    let mut app = demo_app();
+    press(&mut app, "G");
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    let cursor = app.catalogue_pane.cursor;
+    assert!(cursor.selected >= cursor.offset && cursor.selected < cursor.offset + app.list_rows());
+    update(
+        &mut app,
+        Action::Resize {
+            width: 20,
+            height: 5,
+        },
+    );
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let cursor = app.catalogue_pane.cursor;
+    assert!(cursor.selected < cursor.offset + app.list_rows());
+    assert_eq!(app.detail.width, app.catalogue_areas().detail_text.width);
+}

@@ -1,0 +1,314 @@
+//! End to end: the real binary in tmux, read back with `capture-pane`. Each test uses its own tmux
+//! socket, a fresh HOME and XDG_CONFIG_HOME, TERM=xterm-256color, waits by polling the screen
+//! (generous timeouts, no fixed sleeps for correctness), and always kills its tmux server.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+struct Tmux {
+    socket: String,
+    home: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// Runs `isms ARGS` at 80×24 in a shell that, after isms exits, prints its exit code and
+    /// whether the terminal is back in canonical mode, then waits so the screen can be read.
+    /// `files` are written under the fresh XDG_CONFIG_HOME/isms first.
+    fn start(args: &str, env: &str, files: &[(&str, &str)]) -> Tmux {
+        let isms = env!("CARGO_BIN_EXE_isms");
+        Tmux::start_script(files, |home| {
+            format!(
+                "cd {home} && env HOME={home} XDG_CONFIG_HOME={home}/config TMPDIR={home} TERM=xterm-256color \
+                 {env} sh -c 'echo $$ > {home}/pid; exec {isms} {args}'; \
+                 echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'; sleep 600"
+            )
+        })
+    }
+
+    fn start_script(files: &[(&str, &str)], script: impl FnOnce(&str) -> String) -> Tmux {
+        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
+        let socket = format!("isms-test-{}-{n}", std::process::id());
+        let home = tempfile::tempdir().unwrap();
+        let config = home.path().join("config/isms");
+        for (name, text) in files {
+            let path = config.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let tmux = Tmux { socket, home };
+        let script = script(&tmux.home.path().display().to_string());
+        let output = tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-s",
+            "t",
+            &script,
+        ]);
+        assert!(
+            output.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux is installed (.ci/run installs it)")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "t", key]);
+        }
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    /// Polls the screen until it shows every one of `texts`.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let started = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                started.elapsed() < TIMEOUT,
+                "waited for {texts:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn alternate_screen_on(&self) -> bool {
+        let output = self.run(&["display-message", "-p", "-t", "t", "#{alternate_on}"]);
+        String::from_utf8_lossy(&output.stdout).trim() == "1"
+    }
+
+    fn isms_pid(&self) -> String {
+        let file = self.home.path().join("pid");
+        let started = Instant::now();
+        while !Path::new(&file).exists() && started.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::fs::read_to_string(file).unwrap().trim().to_string()
+    }
+
+    /// After isms has exited: the exit code shown and a terminal back in canonical mode.
+    fn assert_restored(&self, exit: &str) -> String {
+        let screen = self.wait_for(&[&format!("exit={exit}"), "icanon"]);
+        assert!(
+            !screen.contains("-icanon"),
+            "terminal left in raw mode:\n{screen}"
+        );
+        assert!(!self.alternate_screen_on(), "still on the alternate screen");
+        screen
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn search_jump_help_and_quit() {
+    let tmux = Tmux::start("demo", "", &[]);
+    tmux.wait_for(&[
+        "1 Catalogue",
+        "Catalogue · 93",
+        "5.1  Policies for information security",
+    ]);
+    tmux.keys(&["/", "backup"]);
+    tmux.wait_for(&["/ backup", "of 93", "8.13  Information backup"]);
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for(&["pick link"]);
+    // The first related control of 8.13 is 5.29; Enter goes there.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["5.29  Information security during", "go to"]);
+    tmux.keys(&["?"]);
+    tmux.wait_for(&[
+        "Help · keys from your keymap",
+        "Search or filter as you type",
+    ]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(&["5.29  Information security during"]);
+    tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+}
+
+#[test]
+fn the_terminal_is_restored_after_a_panic() {
+    let tmux = Tmux::start("demo", "ISMS_TEST_PANIC=1", &[]);
+    tmux.wait_for(&["Catalogue · 93"]);
+    assert!(tmux.alternate_screen_on());
+    tmux.keys(&["j"]);
+    let screen = tmux.assert_restored("101");
+    assert!(screen.contains("panicked"), "{screen}");
+}
+
+#[test]
+fn the_terminal_is_restored_on_sigterm_and_sighup() {
+    for (signal, code) in [("TERM", "143"), ("HUP", "129")] {
+        let tmux = Tmux::start("demo", "", &[]);
+        tmux.wait_for(&["Catalogue · 93"]);
+        let pid = tmux.isms_pid();
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        tmux.assert_restored(code);
+    }
+}
+
+#[test]
+fn a_broken_theme_and_keymap_are_reported_and_the_workbench_still_opens() {
+    let tmux = Tmux::start("demo --theme nosuch", "", &[]);
+    tmux.wait_for(&["no theme called \"nosuch\""]);
+    tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+
+    let files = [
+        ("keymap.ron", "{ \"quit\": [\"<Nope>\"] }"),
+        (
+            "themes/mine.ron",
+            "(roles: { \"text\": (fg: \"blurple\") })",
+        ),
+    ];
+    let tmux = Tmux::start("demo --theme mine", "", &files);
+    tmux.wait_for(&["Catalogue · 93", "keymap.ron:1:12"]);
+    tmux.keys(&["j"]);
+    tmux.wait_for(&["/ search"]);
+    tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+}
+
+#[test]
+fn user_keys_and_themes_apply() {
+    let files = [
+        ("keymap.ron", "{ \"search\": [\"s\"] }"),
+        (
+            "themes/mine.ron",
+            "(extends: \"mono\", roles: { \"heading\": (underline: true) })",
+        ),
+    ];
+    let tmux = Tmux::start("demo --theme mine", "", &files);
+    tmux.wait_for(&["s search"]);
+    tmux.keys(&["s", "8.9"]);
+    tmux.wait_for(&["/ 8.9", "8.9  Configuration management"]);
+    tmux.keys(&["Escape", "q"]);
+    tmux.assert_restored("0");
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let isms = env!("CARGO_BIN_EXE_isms");
+    let tmux = Tmux::start_script(&[], |home| {
+        format!(
+            "cd {home} && env -i PATH=/usr/bin:/bin HOME={home} XDG_CONFIG_HOME={home}/config TMPDIR={home} \
+             TERM=xterm-256color PS1='ready$ ' bash --norc --noprofile -i"
+        )
+    });
+    tmux.wait_for(&["ready$"]);
+    tmux.keys(&[&format!("{isms} demo"), "Enter"]);
+    tmux.wait_for(&["Catalogue · 93"]);
+    tmux.keys(&["C-z"]);
+    tmux.wait_for(&["Stopped"]);
+    assert!(!tmux.alternate_screen_on());
+    tmux.keys(&["fg", "Enter"]);
+    tmux.wait_for(&["Catalogue · 93", "5.1  Policies"]);
+    tmux.keys(&["j", "q"]);
+    let started = Instant::now();
+    while tmux.alternate_screen_on() && started.elapsed() < TIMEOUT {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let check = "echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'";
+    tmux.run(&["send-keys", "-t", "t", "-l", check]);
+    tmux.keys(&["Enter"]);
+    tmux.assert_restored("0");
+}
+
+#[test]
+fn resizing_redraws_and_a_small_terminal_gets_a_notice() {
+    let tmux = Tmux::start("demo", "", &[]);
+    tmux.wait_for(&["Catalogue · 93"]);
+    tmux.run(&["resize-window", "-t", "t", "-x", "50", "-y", "12"]);
+    tmux.wait_for(&["Terminal too small", "50×12"]);
+    tmux.run(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
+    tmux.wait_for(&[
+        "Catalogue · 93",
+        "Information security roles and responsibilities",
+    ]);
+    tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+}
+
+#[test]
+fn a_folder_opens_its_workspace_and_a_second_session_is_read_only() {
+    let tmux = Tmux::start("", "", &[]);
+    tmux.wait_for(&["no workspace in . yet"]);
+    tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+
+    let folder = tempfile::tempdir().unwrap();
+    let workspace = folder.path().join("acme");
+    let init = Command::new(env!("CARGO_BIN_EXE_isms"))
+        .arg("init")
+        .arg(&workspace)
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let path = workspace.display().to_string();
+    let first = Tmux::start(&path, "", &[]);
+    first.wait_for(&["Catalogue · 93", "acme"]);
+    let second = Tmux::start(&path, "", &[]);
+    second.wait_for(&["read-only: open for editing by"]);
+    second.keys(&["q"]);
+    second.assert_restored("0");
+    first.keys(&["q"]);
+    first.assert_restored("0");
+}
+
+#[test]
+fn the_demo_is_a_copy_in_a_temporary_folder() {
+    let tmux = Tmux::start("demo", "", &[]);
+    let screen = tmux.wait_for(&["Catalogue · 93", "isms-demo-"]);
+    assert!(screen.contains("Brackenfield ISMS"));
+    tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+    let demo = std::fs::read_dir(tmux.home.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("isms-demo-")
+        })
+        .expect("a demo folder in TMPDIR");
+    for file in ["workspace.ron", "soa.ron", "risks.ron"] {
+        assert!(demo.join(file).exists(), "{file}");
+    }
+}
