@@ -64,6 +64,8 @@ pub enum Action {
     ScrollDetailUp,
     DetailPageDown,
     DetailPageUp,
+    Undo,
+    Redo,
     Resize { width: u16, height: u16 },
     Click { column: u16, row: u16 },
     WheelDown { column: u16, row: u16 },

@@ -6,6 +6,7 @@ mod action;
 mod catalogue_pane;
 mod cursor;
 pub mod detail;
+mod history;
 mod input;
 pub mod layout;
 mod update;
@@ -18,6 +19,7 @@ pub use action::{Action, Effect, Tab};
 pub use catalogue_pane::{CataloguePane, Focus};
 pub use cursor::Cursor;
 pub use detail::Detail;
+pub use history::History;
 pub use input::{handle_key, press};
 pub use update::update;
 
@@ -65,6 +67,8 @@ pub struct App {
     pub size: (u16, u16),
     /// The laid-out detail of the selected control, rebuilt when the selection or width changes.
     pub detail: Detail,
+    /// Undo/redo stacks and the workspace as last saved.
+    pub history: History,
     soa_index: HashMap<String, usize>,
 }
 
@@ -76,6 +80,7 @@ impl App {
         keymap: Keymap,
     ) -> App {
         let catalogue_pane = CataloguePane::new(&catalogue);
+        let history = History::new(workspace.clone());
         let mut app = App {
             catalogue,
             workspace,
@@ -92,6 +97,7 @@ impl App {
             message: None,
             size: (80, 24),
             detail: Detail::default(),
+            history,
             soa_index: HashMap::new(),
         };
         app.workspace_changed();

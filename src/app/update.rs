@@ -21,6 +21,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         Action::Suspend => Effect::Suspend,
+        Action::Undo => {
+            app.undo();
+            Effect::None
+        }
+        Action::Redo => {
+            app.redo();
+            Effect::None
+        }
         Action::Redraw => Effect::Redraw,
         Action::ToggleHelp if app.mode == Mode::Help => close_help(app),
         Action::ToggleHelp => {

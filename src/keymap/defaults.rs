@@ -46,6 +46,8 @@ pub const DEFAULTS: &[Default] = &[
     bind("prev_tab", Action::PrevTab, &[Global], &["<S-Tab>"], "Previous pane"),
     bind("suspend", Action::Suspend, &[Global], &["<C-z>"], "Suspend isms (fg brings it back)"),
     bind("redraw", Action::Redraw, &[Global], &["<C-l>"], "Redraw the whole screen"),
+    bind("undo", Action::Undo, &[Global], &["u"], "Undo the last edit"),
+    bind("redo", Action::Redo, &[Global], &["<C-r>"], "Redo the last undone edit"),
     bind("down", Action::MoveDown, MOVING, &["j", "<Down>"], "Move down"),
     bind("up", Action::MoveUp, MOVING, &["k", "<Up>"], "Move up"),
     bind("top", Action::MoveTop, MOVING, &["g", "<Home>"], "Go to the first row"),
