@@ -22,6 +22,10 @@ pub enum Context {
     Search,
     Help,
     Confirm,
+    /// A question in a dialog (changed on disk, restore edits, discard the form).
+    Dialog,
+    /// The SoA entry form.
+    Form,
 }
 
 impl Context {
@@ -35,6 +39,8 @@ impl Context {
             Context::Search => "Search box",
             Context::Help => "Help",
             Context::Confirm => "Questions",
+            Context::Dialog => "Dialogs",
+            Context::Form => "SoA entry form",
         }
     }
 }

@@ -66,10 +66,38 @@ pub enum Action {
     DetailPageUp,
     Undo,
     Redo,
-    Resize { width: u16, height: u16 },
-    Click { column: u16, row: u16 },
-    WheelDown { column: u16, row: u16 },
-    WheelUp { column: u16, row: u16 },
+    /// Ctrl-S: save the workspace (in the SoA form: apply the form first).
+    Save,
+    /// Cycle the selected control's applicability / status, in place.
+    CycleApplicability,
+    CycleStatus,
+    /// Jump from the selected control to the risks that treat it.
+    ShowRisks,
+    /// The answers to the open dialog.
+    DialogYes,
+    DialogNo,
+    /// Moving between the fields of a form, and leaving it.
+    FormNext,
+    FormPrev,
+    FormCancel,
+    /// Open the focused text field in `$EDITOR`.
+    FormExternalEdit,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    WheelDown {
+        column: u16,
+        row: u16,
+    },
+    WheelUp {
+        column: u16,
+        row: u16,
+    },
 }
 
 /// What the event loop must do after an update.
@@ -83,4 +111,13 @@ pub enum Effect {
     Suspend,
     /// Clear the screen and draw everything again.
     Redraw,
+    /// Write the workspace through the store, then report with `App::saved`.
+    Save,
+    /// Read the workspace files again, discarding the edits (the user confirmed).
+    Reload,
+    /// Remove the recovery file (its edits were restored or declined).
+    DiscardRecovery,
+    /// Run `$EDITOR` on the text of `App::external_text`, then hand it back with
+    /// `App::external_edit_done`.
+    ExternalEdit,
 }

@@ -17,6 +17,7 @@ pub fn handle_key(app: &mut App, key: Key) -> Effect {
     });
     match action {
         Some(action) => update(app, action),
+        None if app.mode == Mode::Form => super::soa_form_keys::form_key(app, key),
         None => Effect::None,
     }
 }

@@ -6,9 +6,14 @@ mod action;
 mod catalogue_pane;
 mod cursor;
 pub mod detail;
+mod dialog;
 mod history;
 mod input;
 pub mod layout;
+mod save;
+pub mod soa_form;
+mod soa_form_keys;
+mod soa_pane;
 mod update;
 
 use std::collections::HashMap;
@@ -19,8 +24,12 @@ pub use action::{Action, Effect, Tab};
 pub use catalogue_pane::{CataloguePane, Focus};
 pub use cursor::Cursor;
 pub use detail::Detail;
+pub use dialog::Dialog;
 pub use history::History;
 pub use input::{handle_key, press};
+pub use save::SaveOutcome;
+pub use soa_form::SoaForm;
+pub use soa_pane::SoaPane;
 pub use update::update;
 
 use crate::domain::catalogue::Catalogue;
@@ -37,6 +46,10 @@ pub enum Mode {
     Help,
     /// "Quit without saving?"
     ConfirmQuit,
+    /// A question in `App::dialog` waits for its answer.
+    Dialog,
+    /// The SoA entry form (`App::form`) has the keyboard.
+    Form,
 }
 
 /// A line for the status bar, shown until the next key.
@@ -69,6 +82,14 @@ pub struct App {
     pub detail: Detail,
     /// Undo/redo stacks and the workspace as last saved.
     pub history: History,
+    /// The SoA pane's filter and rows.
+    pub soa_pane: SoaPane,
+    /// The SoA entry form, while open.
+    pub form: Option<SoaForm>,
+    /// The open question, while `mode` is `Mode::Dialog`.
+    pub dialog: Option<Dialog>,
+    /// Who makes the edits, for their `updated` stamps.
+    pub user: String,
     soa_index: HashMap<String, usize>,
 }
 
@@ -98,6 +119,10 @@ impl App {
             size: (80, 24),
             detail: Detail::default(),
             history,
+            soa_pane: SoaPane::default(),
+            form: None,
+            dialog: None,
+            user: "unknown".to_string(),
             soa_index: HashMap::new(),
         };
         app.workspace_changed();
@@ -116,6 +141,7 @@ impl App {
             .collect();
         self.detail = Detail::default();
         self.refresh_detail();
+        self.refilter_soa();
     }
 
     /// This workspace's SoA entry for a control.
@@ -139,6 +165,8 @@ impl App {
             Mode::Search => &[Context::Search],
             Mode::Help => &[Context::Help],
             Mode::ConfirmQuit => &[Context::Confirm],
+            Mode::Dialog => &[Context::Dialog],
+            Mode::Form => &[Context::Form],
             Mode::Normal => match (self.tab, self.catalogue_pane.focus) {
                 (Tab::Catalogue, Focus::List) => &[Context::List, Context::Global],
                 (Tab::Catalogue, Focus::Detail) => &[Context::Detail, Context::Global],

@@ -30,6 +30,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         Action::Redraw => Effect::Redraw,
+        Action::DialogYes => super::dialog::answer(app, true),
+        Action::DialogNo => super::dialog::answer(app, false),
+        _ if app.mode == Mode::Dialog => Effect::None,
+        other if app.mode == Mode::Form => super::soa_form_keys::form_action(app, other),
+        Action::Save => app.request_save(),
         Action::ToggleHelp if app.mode == Mode::Help => close_help(app),
         Action::ToggleHelp => {
             app.mode = Mode::Help;
@@ -49,6 +54,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::WheelDown { column, row } => wheel(app, column, row, 3),
         Action::WheelUp { column, row } => wheel(app, column, row, -3),
         Action::Click { column, row } => click(app, column, row),
+        Action::ShowRisks if app.tab == Tab::Catalogue => {
+            if let Some(p) = app.catalogue_pane.selected() {
+                let id = app.catalogue.controls()[p].id.clone();
+                super::soa_pane::show_risks(app, &id);
+            }
+            Effect::None
+        }
+        other if app.tab == Tab::Soa => super::soa_pane::soa_action(app, other),
         other => super::input::catalogue_action(app, other),
     };
     app.refresh_detail();
@@ -91,7 +104,7 @@ fn move_by(app: &mut App, delta: isize) -> Effect {
             }
         }
         Tab::Soa => {
-            let (len, rows) = (app.workspace.soa.entries.len(), app.table_rows());
+            let (len, rows) = (app.soa_pane.rows.len(), app.table_rows());
             app.soa_cursor.move_by(delta, len, rows);
         }
         Tab::Risks => {
@@ -107,8 +120,7 @@ fn keep_cursors_visible(app: &mut App) {
     let (list, table) = (app.list_rows(), app.table_rows());
     let pane = &mut app.catalogue_pane;
     pane.cursor.keep_visible(pane.results.len(), list);
-    app.soa_cursor
-        .keep_visible(app.workspace.soa.entries.len(), table);
+    app.soa_cursor.keep_visible(app.soa_pane.rows.len(), table);
     app.risks_cursor
         .keep_visible(app.workspace.risks.risks.len(), table);
 }

@@ -1,7 +1,7 @@
 //! The default key bindings (DESIGN.md §7) and the status-bar hints for each context. This is the
 //! only place keys are written down: help and hints are generated from it.
 
-use super::Context::{self, Confirm, Detail, Global, Help, List, Search, Table};
+use super::Context::{self, Confirm, Detail, Dialog, Form, Global, Help, List, Search, Table};
 use crate::app::{Action, Tab};
 
 /// One bindable command: its name in `keymap.ron`, what it does, where it works, its default keys
@@ -48,14 +48,15 @@ pub const DEFAULTS: &[Default] = &[
     bind("redraw", Action::Redraw, &[Global], &["<C-l>"], "Redraw the whole screen"),
     bind("undo", Action::Undo, &[Global], &["u"], "Undo the last edit"),
     bind("redo", Action::Redo, &[Global], &["<C-r>"], "Redo the last undone edit"),
+    bind("save", Action::Save, &[Global, Form], &["<C-s>"], "Save the workspace (in the form: apply and save)"),
     bind("down", Action::MoveDown, MOVING, &["j", "<Down>"], "Move down"),
     bind("up", Action::MoveUp, MOVING, &["k", "<Up>"], "Move up"),
     bind("top", Action::MoveTop, MOVING, &["g", "<Home>"], "Go to the first row"),
     bind("bottom", Action::MoveBottom, MOVING, &["G", "<End>"], "Go to the last row"),
     bind("page_down", Action::PageDown, MOVING, &["<PgDn>", "<C-d>"], "Move down a page"),
     bind("page_up", Action::PageUp, MOVING, &["<PgUp>", "<C-u>"], "Move up a page"),
-    bind("search", Action::StartSearch, &[List], &["/"], "Search or filter as you type (#detective, theme:people)"),
-    bind("open", Action::Open, &[List], &["<Enter>", "l", "<Right>"], "Open the detail: pick related controls and risks"),
+    bind("search", Action::StartSearch, &[List, Table], &["/"], "Search or filter as you type (#detective, theme:people; in the SoA also undecided, excluded, applicable, status:planned, owner:NAME)"),
+    bind("open", Action::Open, &[List, Table], &["<Enter>", "l", "<Right>"], "Open the detail; in the SoA, the entry form"),
     bind("clear_filter", Action::ClearFilter, &[List], &["<Esc>"], "Clear the filter, keeping the selected control"),
     bind("scroll_down", Action::ScrollDetailDown, READING, &["J"], "Scroll the detail down a line"),
     bind("scroll_up", Action::ScrollDetailUp, READING, &["K"], "Scroll the detail up a line"),
@@ -66,6 +67,9 @@ pub const DEFAULTS: &[Default] = &[
     bind("detail_page_down", Action::DetailPageDown, &[Detail], &["<PgDn>", "<Space>", "<C-d>"], "Scroll the detail down a page"),
     bind("detail_page_up", Action::DetailPageUp, &[Detail], &["<PgUp>", "<C-u>"], "Scroll the detail up a page"),
     bind("leave_detail", Action::LeaveDetail, &[Detail], &["<Esc>", "h", "<Left>"], "Back to the list"),
+    bind("cycle_applicability", Action::CycleApplicability, &[Table], &["a"], "SoA: cycle applicability (undecided, applicable, excluded)"),
+    bind("cycle_status", Action::CycleStatus, &[Table], &["s"], "SoA: cycle status (not started, planned, partial, implemented)"),
+    bind("show_risks", Action::ShowRisks, &[List, Detail, Table], &["r"], "From a control: go to the risks it treats"),
     bind("accept_search", Action::AcceptSearch, &[Search], &["<Enter>"], "Keep the filter, back to the list (first hit selected)"),
     bind("cancel_search", Action::CancelSearch, &[Search], &["<Esc>", "<C-c>"], "Clear the search, back to the list"),
     bind("search_down", Action::MoveDown, &[Search], &["<Down>", "<C-n>"], "Move down the hits while typing"),
@@ -76,6 +80,12 @@ pub const DEFAULTS: &[Default] = &[
     bind("close_help", Action::CloseHelp, &[Help], &["<Esc>", "q"], "Close the help"),
     bind("confirm_quit", Action::ConfirmQuit, &[Confirm], &["y"], "Quit without saving"),
     bind("cancel_quit", Action::CancelQuit, &[Confirm], &["n", "<Esc>"], "Stay in isms"),
+    bind("dialog_yes", Action::DialogYes, &[Dialog], &["y"], "Answer yes (the dialog says to what)"),
+    bind("dialog_no", Action::DialogNo, &[Dialog], &["n", "<Esc>"], "Answer no"),
+    bind("form_next", Action::FormNext, &[Form], &["<Tab>"], "Next field"),
+    bind("form_prev", Action::FormPrev, &[Form], &["<S-Tab>"], "Previous field"),
+    bind("form_cancel", Action::FormCancel, &[Form], &["<Esc>"], "Close the form (asks when something changed)"),
+    bind("form_editor", Action::FormExternalEdit, &[Form], &["<C-e>"], "Edit the focused text field in $EDITOR"),
 ];
 
 /// One hint: the commands whose first keys are shown (joined with `/`), and the word after them.
@@ -102,6 +112,11 @@ pub const HINTS: &[(Context, &[Hint])] = &[
     ]),
     (Table, &[
         (&["down", "up"], "move"),
+        (&["open"], "form"),
+        (&["cycle_applicability"], "decide"),
+        (&["cycle_status"], "status"),
+        (&["search"], "filter"),
+        (&["save"], "save"),
         (&["next_tab"], "pane"),
         (&["help"], "help"),
         (&["quit"], "quit"),
@@ -119,6 +134,16 @@ pub const HINTS: &[(Context, &[Hint])] = &[
     (Help, &[
         (&["down", "up"], "scroll"),
         (&["close_help"], "close"),
+    ]),
+    (Dialog, &[
+        (&["dialog_yes"], "yes"),
+        (&["dialog_no"], "no"),
+    ]),
+    (Form, &[
+        (&["form_next", "form_prev"], "field"),
+        (&["save"], "apply+save"),
+        (&["form_editor"], "$EDITOR"),
+        (&["form_cancel"], "cancel"),
     ]),
     (Confirm, &[
         (&["confirm_quit"], "quit without saving"),

@@ -2,8 +2,10 @@
 //! both send into one channel. The event loop blocks on the channel, so isms sleeps until
 //! something happens (no timer, no polling).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
+use std::time::Duration;
 
 use crossterm::event::{self, Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
@@ -45,8 +47,44 @@ pub fn start(mouse: bool) -> std::io::Result<Receiver<Event>> {
     Ok(receiver)
 }
 
+/// Asked to stop reading the terminal (while `$EDITOR` has it).
+static PAUSE: AtomicBool = AtomicBool::new(false);
+/// The reader has seen `PAUSE` and is not reading.
+static PAUSED: AtomicBool = AtomicBool::new(false);
+
+/// Stops the reader thread from taking keys (meant for `$EDITOR`); returns once it stopped.
+pub fn pause_reader() {
+    PAUSE.store(true, Ordering::SeqCst);
+    for _ in 0..200 {
+        if PAUSED.load(Ordering::SeqCst) {
+            return;
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
+}
+
+pub fn resume_reader() {
+    PAUSE.store(false, Ordering::SeqCst);
+}
+
 fn read_terminal(sender: Sender<Event>, mouse: bool) {
     loop {
+        // The reader waits in short polls rather than a blocking read so that it can let go of
+        // the terminal when `$EDITOR` runs; the event loop itself still sleeps on the channel.
+        if PAUSE.load(Ordering::SeqCst) {
+            PAUSED.store(true, Ordering::SeqCst);
+            thread::sleep(Duration::from_millis(10));
+            continue;
+        }
+        PAUSED.store(false, Ordering::SeqCst);
+        match event::poll(Duration::from_millis(100)) {
+            Ok(false) => continue,
+            Ok(true) => {}
+            Err(error) => {
+                let _ = sender.send(Event::Failed(error));
+                return;
+            }
+        }
         let event = match event::read() {
             Ok(event) => translate(event, mouse),
             Err(error) => {

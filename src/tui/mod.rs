@@ -2,9 +2,11 @@
 //! draws with `ui::render` after each event (and only then), and gives the terminal back on quit,
 //! error, panic, SIGTERM and SIGHUP. Ctrl-Z suspends; `fg` resumes.
 
+mod editor;
 mod events;
 mod keys;
 mod open;
+pub mod persist;
 mod terminal;
 
 use std::io::IsTerminal;
@@ -26,20 +28,43 @@ pub fn run(options: Options) -> anyhow::Result<ExitCode> {
              or `isms catalogue`"
         );
     }
+    let Opened {
+        mut app,
+        theme,
+        handle,
+        dir,
+    } = opened;
+    let mut store = persist::Store { dir, handle };
+    persist::offer_recovery(&mut app, &store);
     terminal::install_panic_hook();
     terminal::enter(options.mouse)?;
-    let result = event_loop(opened.app, &opened.theme, options.mouse);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut app, &mut store, &theme, options.mouse)
+    }));
     terminal::restore();
+    let result = match result {
+        Ok(result) => result,
+        Err(panic) => {
+            // The hook has restored the terminal and printed the panic; keep the edits.
+            persist::rescue(&app, &store);
+            std::panic::resume_unwind(panic);
+        }
+    };
     // The handle holds the workspace lock for the whole session; it is released here.
-    drop(opened.handle);
+    drop(store);
     result
 }
 
-fn event_loop(mut app: App, theme: &Theme, mouse: bool) -> anyhow::Result<ExitCode> {
+fn event_loop(
+    app: &mut App,
+    store: &mut persist::Store,
+    theme: &Theme,
+    mouse: bool,
+) -> anyhow::Result<ExitCode> {
     let mut terminal = terminal::new()?;
     let size = terminal.size()?;
     app::update(
-        &mut app,
+        app,
         Action::Resize {
             width: size.width,
             height: size.height,
@@ -47,7 +72,7 @@ fn event_loop(mut app: App, theme: &Theme, mouse: bool) -> anyhow::Result<ExitCo
     );
     let events = events::start(mouse)?;
     let panic_on_key = std::env::var_os("ISMS_TEST_PANIC").is_some();
-    terminal.draw(|frame| ui::render(frame, &app, theme))?;
+    terminal.draw(|frame| ui::render(frame, app, theme))?;
     loop {
         let mut event = events.recv()?;
         // Handle everything already waiting (a paste, key repeat over a slow link) before drawing.
@@ -57,30 +82,44 @@ fn event_loop(mut app: App, theme: &Theme, mouse: bool) -> anyhow::Result<ExitCo
                     if panic_on_key {
                         panic!("ISMS_TEST_PANIC is set: panicking on the first key, as asked");
                     }
-                    app::handle_key(&mut app, key)
+                    app::handle_key(app, key)
                 }
-                Event::Action(action) => app::update(&mut app, action),
+                Event::Action(action) => app::update(app, action),
                 Event::Stop(signal) => {
                     terminal::restore();
+                    persist::rescue(app, store);
                     return Ok(ExitCode::from(128u8.saturating_add(signal as u8)));
                 }
                 Event::Resumed => {
                     terminal::enter(mouse)?;
                     Effect::Redraw
                 }
-                Event::Failed(error) => return Err(error.into()),
+                Event::Failed(error) => {
+                    terminal::restore();
+                    persist::rescue(app, store);
+                    return Err(error.into());
+                }
             };
             match effect {
                 Effect::None => {}
                 Effect::Quit => return Ok(ExitCode::SUCCESS),
                 Effect::Suspend => terminal::suspend(&mut terminal, mouse)?,
                 Effect::Redraw => terminal::redraw_all(&mut terminal)?,
+                Effect::Save => persist::save(app, store),
+                Effect::Reload => persist::reload(app, store),
+                Effect::DiscardRecovery => persist::discard_recovery(app, store),
+                Effect::ExternalEdit => {
+                    if let Some(text) = app.external_text() {
+                        let result = editor::edit_text(&text, mouse, &mut terminal);
+                        app.external_edit_done(result);
+                    }
+                }
             }
             match events.try_recv() {
                 Ok(next) => event = next,
                 Err(_) => break,
             }
         }
-        terminal.draw(|frame| ui::render(frame, &app, theme))?;
+        terminal.draw(|frame| ui::render(frame, app, theme))?;
     }
 }

@@ -36,6 +36,8 @@ pub struct Opened {
     pub app: App,
     pub theme: Theme,
     pub handle: Option<WorkspaceHandle>,
+    /// The workspace folder (where a new workspace's files go on the first save).
+    pub dir: PathBuf,
 }
 
 /// Builds the app and picks the theme. Broken user files become messages, never failures; a
@@ -111,12 +113,23 @@ pub fn open(options: &Options) -> anyhow::Result<Opened> {
             ),
         },
     };
+    let dir = match (&handle, &options.target) {
+        (Some(handle), _) => handle.dir().to_path_buf(),
+        (None, Target::Dir(dir)) => dir.clone(),
+        (None, Target::Demo) => PathBuf::from(&location),
+    };
     let mut app = App::new(catalogue, workspace, location, keymap);
     app.read_only = read_only;
+    app.user = store::current_user();
     if !messages.is_empty() {
         app.tell(messages.join(" · "), true);
     }
-    Ok(Opened { app, theme, handle })
+    Ok(Opened {
+        app,
+        theme,
+        handle,
+        dir,
+    })
 }
 
 /// The folder's own name, for a new workspace's name.

@@ -5,8 +5,10 @@ mod catalogue_list;
 mod confirm;
 mod dashboard;
 mod detail;
+mod dialog;
 mod help;
 mod risks_table;
+mod soa_form;
 mod soa_table;
 mod status_bar;
 mod tabs;
@@ -38,9 +40,13 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Tab::Dashboard => dashboard::render(frame, screen.body, app, theme),
     }
     status_bar::render(frame, screen.status, app, theme);
+    if app.form.is_some() {
+        soa_form::render(frame, screen.body, app, theme);
+    }
     match app.mode {
         Mode::Help => help::render(frame, screen.body, app, theme),
         Mode::ConfirmQuit => confirm::render(frame, screen.body, app, theme),
-        Mode::Normal | Mode::Search => {}
+        Mode::Dialog => dialog::render(frame, screen.body, app, theme),
+        Mode::Normal | Mode::Search | Mode::Form => {}
     }
 }

@@ -1,35 +1,45 @@
-//! The SoA pane, read-only for now: one row per control with its decision, status, owner and
-//! justification. Only the visible rows are built.
+//! The SoA pane: one row per control that passes the filter, with its decision, status, owner and
+//! the first line of its justification; the filter sits in the bottom border. Only the visible
+//! rows are built.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Row, Table};
 
 use super::widgets;
-use crate::app::App;
+use crate::app::detail::fit;
+use crate::app::{App, Mode};
 use crate::domain::soa::Applicability;
 use crate::domain::text::sanitize_line;
 use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let entries = &app.workspace.soa.entries;
+    let pane = &app.soa_pane;
     let decided = entries
         .iter()
         .filter(|e| e.applicability != Applicability::Undecided)
         .count();
+    let shown = if pane.rows.len() == entries.len() {
+        String::new()
+    } else {
+        format!(" · {} shown", pane.rows.len())
+    };
     let title = format!(
-        " Statement of Applicability · {decided} of {} decided ",
+        " Statement of Applicability · {decided} of {} decided{shown} ",
         entries.len()
     );
     let rows_shown = app.table_rows();
     let cursor = app.soa_cursor;
-    let rows = entries
+    let rows = pane
+        .rows
         .iter()
         .enumerate()
         .skip(cursor.offset)
         .take(rows_shown)
-        .map(|(index, entry)| {
+        .map(|(row_index, &entry_index)| {
+            let entry = &entries[entry_index];
             let control_title = app
                 .catalogue
                 .get(&entry.control)
@@ -40,6 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 Span::raw("")
             };
+            let first_line = entry.justification.lines().next().unwrap_or("");
             let row = Row::new(vec![
                 Line::raw(sanitize_line(&entry.control)),
                 Line::raw(control_title),
@@ -49,9 +60,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 )),
                 Line::from(status),
                 Line::raw(sanitize_line(&entry.owner)),
-                Line::raw(sanitize_line(&entry.justification)),
+                Line::raw(sanitize_line(first_line)),
             ]);
-            if index == cursor.selected {
+            if row_index == cursor.selected {
                 row.style(theme.selection)
             } else {
                 row
@@ -74,8 +85,42 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Fill(2),
         Constraint::Fill(4),
     ];
-    let table = Table::new(rows, widths)
-        .header(header)
-        .block(widgets::pane(title, true, theme));
+    let block = widgets::pane(title, true, theme).title_bottom(filter_line(app, area, theme));
+    let table = Table::new(rows, widths).header(header).block(block);
     frame.render_widget(table, area);
+    if app.mode == Mode::Search {
+        let used = 3 + pane.query_text.chars().count() as u16;
+        let x = (area.x + used).min(area.right().saturating_sub(2));
+        frame.set_cursor_position(Position::new(x, area.bottom().saturating_sub(1)));
+    }
+}
+
+/// The filter as typed (or how to start one), and why it fails or that nothing matches.
+fn filter_line<'a>(app: &App, area: Rect, theme: &Theme) -> Line<'a> {
+    let pane = &app.soa_pane;
+    let width = usize::from(area.width.saturating_sub(4));
+    let searching = app.mode == Mode::Search;
+    let mut spans = vec![Span::styled(" / ", theme.search_prompt)];
+    if pane.query_text.is_empty() && !searching {
+        spans.push(Span::styled(
+            fit(
+                "filter: undecided, status:planned, owner:NAME, backup ",
+                width.saturating_sub(3),
+            ),
+            theme.dim,
+        ));
+        return Line::from(spans);
+    }
+    let text = fit(&sanitize_line(&pane.query_text), width.saturating_sub(4));
+    let used = text.chars().count() + 3;
+    spans.push(Span::styled(format!("{text} "), theme.search_text));
+    if let Some(error) = &pane.error {
+        spans.push(Span::styled(
+            fit(&format!(" {error} "), width.saturating_sub(used + 1)),
+            theme.search_error,
+        ));
+    } else if pane.rows.is_empty() {
+        spans.push(Span::styled(" no match ", theme.search_error));
+    }
+    Line::from(spans)
 }

@@ -1,0 +1,64 @@
+//! Saving and reloading as the app sees them: `Ctrl-S` asks the edge to save (`Effect::Save`),
+//! and the edge reports back with [`App::saved`] or [`App::reloaded`]. The I/O is in `tui`.
+
+use super::dialog::Dialog;
+use super::history::History;
+use super::{App, Effect, Mode};
+use crate::domain::workspace::Workspace;
+
+/// How a save went, in the words the app needs (the store's errors stay at the edge).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Saved; the files written (none when nothing had changed).
+    Saved(Vec<String>),
+    /// Refused: these files changed on disk since they were loaded.
+    ChangedOnDisk(Vec<String>),
+    /// Not saved, and why (one sentence).
+    Failed(String),
+}
+
+impl App {
+    /// Ctrl-S: a read-only workspace says why; otherwise the edge saves.
+    pub fn request_save(&mut self) -> Effect {
+        if let Some(why) = &self.read_only {
+            let text = format!("Read-only: {why}; nothing to save");
+            self.tell(text, true);
+            return Effect::None;
+        }
+        Effect::Save
+    }
+
+    /// Takes the result of a save.
+    pub fn saved(&mut self, outcome: SaveOutcome) {
+        match outcome {
+            SaveOutcome::Saved(files) => {
+                self.mark_saved();
+                if files.is_empty() {
+                    self.tell("Saved (no file needed writing)", false);
+                } else {
+                    self.tell(format!("Saved {}", files.join(", ")), false);
+                }
+            }
+            SaveOutcome::ChangedOnDisk(files) => self.ask(Dialog::ChangedOnDisk { files }),
+            SaveOutcome::Failed(reason) => self.tell(reason, true),
+        }
+    }
+
+    /// Takes a workspace read again from disk: the edits and their history are gone.
+    pub fn reloaded(&mut self, workspace: Workspace, notes: Vec<String>) {
+        self.history = History::new(workspace.clone());
+        self.workspace = workspace;
+        self.form = None;
+        if self.mode == Mode::Form {
+            self.mode = Mode::Normal;
+        }
+        self.mark_saved();
+        self.workspace_changed();
+        let mut text = "Reloaded from disk".to_string();
+        for note in notes {
+            text.push_str(" · ");
+            text.push_str(&note);
+        }
+        self.tell(text, false);
+    }
+}

@@ -1,0 +1,231 @@
+//! The SoA pane's state and its in-place edits: the filter typed after `/` (the catalogue's search
+//! plus `undecided`, `applicable`, `excluded`, `status:NAME` and `owner:NAME`), the rows it lets
+//! through, `a` and `s` cycling the selected entry, and the jump to the risks of a control.
+
+use std::convert::Infallible;
+
+use super::{Action, App, Effect, Mode, Tab};
+use crate::domain::edit::{SoaChange, set_soa};
+use crate::domain::search::{Query, search};
+use crate::domain::soa::{Applicability, SoaEntry, Status};
+use crate::domain::stamp::Stamp;
+use crate::domain::workspace::Workspace;
+
+/// What the SoA pane shows: the filter text and the entries it lets through.
+#[derive(Debug, Clone, Default)]
+pub struct SoaPane {
+    pub query_text: String,
+    /// Indices into `workspace.soa.entries`, in the order shown.
+    pub rows: Vec<usize>,
+    /// Why the filter cannot be applied; the last good rows stay meanwhile.
+    pub error: Option<String>,
+}
+
+impl App {
+    /// The SoA entry on the selected row.
+    pub fn selected_soa_entry(&self) -> Option<&SoaEntry> {
+        let index = *self.soa_pane.rows.get(self.soa_cursor.selected)?;
+        self.workspace.soa.entries.get(index)
+    }
+
+    /// Runs the SoA filter again (after typing or an edit), keeping the selected control selected
+    /// when it still passes, else the same row.
+    pub fn refilter_soa(&mut self) {
+        let keep = self.selected_soa_entry().map(|e| e.control.clone());
+        match filter(&self.workspace, &self.catalogue, &self.soa_pane.query_text) {
+            Ok(rows) => {
+                self.soa_pane.rows = rows;
+                self.soa_pane.error = None;
+            }
+            Err(error) => self.soa_pane.error = Some(error),
+        }
+        let entries = &self.workspace.soa.entries;
+        if let Some(index) = keep.and_then(|control| {
+            self.soa_pane
+                .rows
+                .iter()
+                .position(|&i| entries[i].control == control)
+        }) {
+            self.soa_cursor.selected = index;
+        }
+        let (len, rows) = (self.soa_pane.rows.len(), self.table_rows());
+        self.soa_cursor.keep_visible(len, rows);
+    }
+
+    /// A stamp for an edit made now by this session's user.
+    pub fn stamp(&self) -> Stamp {
+        use chrono::SubsecRound;
+        Stamp::new(chrono::Utc::now().trunc_subsecs(0), &self.user)
+    }
+
+    /// Changes one SoA entry through the domain's `set_soa`, as one undoable edit.
+    pub fn change_soa(&mut self, control: &str, label: String, change: SoaChange) -> bool {
+        let mut next = self.workspace.clone();
+        let stamp = self.stamp();
+        if let Err(error) = set_soa(&mut next, &self.catalogue, control, change, stamp) {
+            self.tell(error.to_string(), true);
+            return false;
+        }
+        self.edit(label, move |ws| {
+            *ws = next;
+            Ok::<(), Infallible>(())
+        })
+    }
+}
+
+/// The entries that pass the filter text, in catalogue order or by rank when words are given.
+pub fn filter(
+    workspace: &Workspace,
+    catalogue: &crate::domain::catalogue::Catalogue,
+    text: &str,
+) -> Result<Vec<usize>, String> {
+    let mut query = Query::parse(text);
+    let decisions: Vec<Applicability> = query
+        .take_words(|w| Applicability::from_name(w).is_some())
+        .iter()
+        .filter_map(|w| Applicability::from_name(w))
+        .collect();
+    let mut statuses = Vec::new();
+    let mut owners = Vec::new();
+    for (key, value) in query.take_filters(|k| k == "status" || k == "owner") {
+        if key == "owner" {
+            owners.push(value);
+        } else {
+            statuses.push(Status::from_name(&value).ok_or_else(|| {
+                format!(
+                    "unknown status {value:?}; one of not_started, planned, partial, implemented"
+                )
+            })?);
+        }
+    }
+    let order: Vec<usize> = if query.is_empty() {
+        (0..workspace.soa.entries.len()).collect()
+    } else {
+        let hits = search(catalogue, &query).map_err(|e| e.to_string())?;
+        let position_of: std::collections::HashMap<&str, usize> = workspace
+            .soa
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.control.as_str(), i))
+            .collect();
+        hits.iter()
+            .filter_map(|hit| {
+                let id = &catalogue.controls()[hit.position].id;
+                position_of.get(id.as_str()).copied()
+            })
+            .collect()
+    };
+    let passes = |entry: &SoaEntry| {
+        (decisions.is_empty() || decisions.contains(&entry.applicability))
+            && (statuses.is_empty() || statuses.contains(&entry.status))
+            && owners
+                .iter()
+                .all(|o| entry.owner.to_lowercase().contains(o.as_str()))
+    };
+    Ok(order
+        .into_iter()
+        .filter(|&i| passes(&workspace.soa.entries[i]))
+        .collect())
+}
+
+/// The SoA pane's own actions (the search box, in-place edits, the form).
+pub(super) fn soa_action(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::StartSearch => app.mode = Mode::Search,
+        Action::AcceptSearch => {
+            app.mode = Mode::Normal;
+            app.soa_cursor = super::Cursor::default();
+        }
+        Action::CancelSearch => {
+            app.mode = Mode::Normal;
+            set_filter(app, String::new());
+        }
+        Action::ClearFilter => set_filter(app, String::new()),
+        Action::SearchInput(c) => set_filter(app, format!("{}{c}", app.soa_pane.query_text)),
+        Action::Paste(text) if app.mode == Mode::Search => {
+            let line = crate::domain::text::sanitize_line(&text);
+            set_filter(app, format!("{}{line}", app.soa_pane.query_text));
+        }
+        Action::SearchBackspace => {
+            let mut text = app.soa_pane.query_text.clone();
+            text.pop();
+            set_filter(app, text);
+        }
+        Action::SearchDeleteWord => {
+            let trimmed = app.soa_pane.query_text.trim_end();
+            let cut = trimmed.rfind(' ').map_or(0, |i| i + 1);
+            set_filter(app, trimmed[..cut].to_string());
+        }
+        Action::SearchClear => set_filter(app, String::new()),
+        Action::CycleApplicability => cycle(app, true),
+        Action::CycleStatus => cycle(app, false),
+        Action::ShowRisks => {
+            if let Some(control) = app.selected_soa_entry().map(|e| e.control.clone()) {
+                show_risks(app, &control);
+            }
+        }
+        Action::Open => app.open_soa_form(),
+        _ => {}
+    }
+    Effect::None
+}
+
+fn set_filter(app: &mut App, text: String) {
+    app.soa_pane.query_text = text;
+    app.soa_cursor = super::Cursor::default();
+    app.refilter_soa();
+}
+
+fn cycle(app: &mut App, applicability: bool) {
+    let Some(entry) = app.selected_soa_entry() else {
+        return;
+    };
+    let control = entry.control.clone();
+    let (change, label) = if applicability {
+        let next = entry.applicability.next();
+        let change = SoaChange {
+            applicability: Some(next),
+            ..SoaChange::default()
+        };
+        (change, format!("{control} {}", next.name()))
+    } else {
+        let next = entry.status.next();
+        let change = SoaChange {
+            status: Some(next),
+            ..SoaChange::default()
+        };
+        (change, format!("{control} {}", next.label()))
+    };
+    if app.change_soa(&control, label.clone(), change) {
+        app.tell(label, false);
+    }
+}
+
+/// Goes to the risks pane with the first risk treating `control` selected, naming all of them.
+pub fn show_risks(app: &mut App, control: &str) {
+    let ids: Vec<String> = app
+        .workspace
+        .risks_for_control(control)
+        .iter()
+        .map(|r| r.id.clone())
+        .collect();
+    let Some(first) = ids.first() else {
+        app.tell(
+            format!("No risk names {control} as a treating control"),
+            false,
+        );
+        return;
+    };
+    let risks = &app.workspace.risks.risks;
+    if let Some(index) = risks.iter().position(|r| &r.id == first) {
+        let (len, rows) = (risks.len(), app.table_rows());
+        app.risks_cursor.select(index, len, rows);
+        app.tab = Tab::Risks;
+        app.mode = Mode::Normal;
+    }
+    app.tell(
+        format!("Risks treating {control}: {}", ids.join(", ")),
+        false,
+    );
+}

@@ -1,0 +1,94 @@
+//! The workspace on disk as the event loop sees it: Ctrl-S saves through the store's handle (or
+//! creates the files of a new workspace), a refused save becomes a dialog, reload re-reads, and
+//! unsaved edits are rescued to the recovery file when the session ends abruptly and offered back
+//! on the next start.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::app::{App, SaveOutcome};
+use crate::domain::workspace_format::{RISKS_FILE, SOA_FILE, WORKSPACE_FILE};
+use crate::store::{self, StoreError, WorkspaceHandle};
+
+/// Where the workspace lives, and the store's handle once its files exist.
+pub struct Store {
+    pub dir: PathBuf,
+    pub handle: Option<WorkspaceHandle>,
+}
+
+/// Saves the app's workspace and tells the app how it went.
+pub fn save(app: &mut App, store: &mut Store) {
+    let result = match &mut store.handle {
+        Some(handle) => handle.save(&app.workspace),
+        None => store::create(&store.dir, &app.workspace).map(|handle| {
+            store.handle = Some(handle);
+            [WORKSPACE_FILE, SOA_FILE, RISKS_FILE]
+                .iter()
+                .map(|f| store::display_name(&store.dir, f))
+                .collect()
+        }),
+    };
+    let outcome = match result {
+        Ok(files) => SaveOutcome::Saved(files),
+        Err(StoreError::ChangedOnDisk { files }) => SaveOutcome::ChangedOnDisk(files),
+        Err(other) => SaveOutcome::Failed(other.to_string()),
+    };
+    app.saved(outcome);
+}
+
+/// Reads the files again, replacing the app's workspace (the user agreed to lose the edits).
+pub fn reload(app: &mut App, store: &mut Store) {
+    let Some(handle) = &mut store.handle else {
+        app.tell("Nothing to reload: this workspace has no files yet", true);
+        return;
+    };
+    match handle.reload(&app.catalogue) {
+        Ok((workspace, notes)) => app.reloaded(workspace, notes),
+        Err(error) => app.tell(format!("{error}; your edits are still here"), true),
+    }
+}
+
+/// Removes the recovery file once its edits were restored or declined.
+pub fn discard_recovery(app: &mut App, store: &Store) {
+    if let Err(error) = store::discard_recovery(&store.dir) {
+        app.tell(error.to_string(), true);
+    }
+}
+
+/// At start: offers the edits of a recovery file, unless another session owns the workspace.
+pub fn offer_recovery(app: &mut App, store: &Store) {
+    if app.read_only.is_some() {
+        return;
+    }
+    match store::read_recovery(&store.dir, &app.catalogue) {
+        Ok(Some(recovered)) => {
+            let written = format!(
+                "{} UTC, {}",
+                recovered.written.at.format("%Y-%m-%d %H:%M"),
+                recovered.written.by
+            );
+            app.offer_recovery(recovered.workspace, written);
+        }
+        Ok(None) => {}
+        Err(error) => app.tell(
+            format!("{error}; the recovery file was left as it is"),
+            true,
+        ),
+    }
+}
+
+/// The session is ending without a save (signal, lost terminal, panic): unsaved edits go to the
+/// recovery file. Says where on stderr, which may already be gone.
+pub fn rescue(app: &App, store: &Store) {
+    if !app.dirty || app.read_only.is_some() {
+        return;
+    }
+    let line = match store::write_recovery(&store.dir, &app.workspace, app.stamp()) {
+        Ok(path) => format!(
+            "isms: unsaved edits kept in {}; the next start offers them back",
+            path.display()
+        ),
+        Err(error) => format!("isms: could not keep the unsaved edits: {error}"),
+    };
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
