@@ -210,6 +210,12 @@ impl SoaForm {
             .position(|f| *f == self.field)
             .unwrap_or(0) as isize;
         self.field = Field::ALL[(index + delta).rem_euclid(count) as usize];
+        // Arriving in a text field puts the cursor after its text, ready to add to it.
+        let field = self.field;
+        if let Some(area) = self.text_mut(field) {
+            area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+            area.move_cursor(ratatui_textarea::CursorMove::End);
+        }
     }
 
     /// The text area of a text field.

@@ -1,0 +1,345 @@
+//! Key flows of the SoA pane, its entry form, saving and recovery: keys drive `App` as a person
+//! would; saving goes through the real store in a temporary folder.
+
+use isms::app::{Action, App, Dialog, Effect, Mode, Tab, press, update};
+use isms::domain::catalogue::Catalogue;
+use isms::domain::sample::demo_workspace;
+use isms::domain::soa::{Applicability, Reason, Status};
+use isms::keymap::Keymap;
+use isms::store;
+use isms::tui::persist::{self, Store};
+
+fn demo_app() -> App {
+    let catalogue = Catalogue::builtin();
+    let workspace = demo_workspace(&catalogue);
+    let mut app = App::new(catalogue, workspace, "demo".into(), Keymap::default());
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    app
+}
+
+/// The decisions of every entry (the demo's hand-written reasons are not in sorted order, so
+/// whole entries differ from what loads back).
+fn decisions(soa: &isms::domain::soa::Soa) -> Vec<(Applicability, Status, String)> {
+    soa.entries
+        .iter()
+        .map(|e| (e.applicability, e.status, e.justification.clone()))
+        .collect()
+}
+
+fn selected(app: &App) -> String {
+    app.selected_soa_entry().unwrap().control.clone()
+}
+
+fn entry(app: &App, id: &str) -> isms::domain::soa::SoaEntry {
+    app.soa_entry(id).unwrap().clone()
+}
+
+#[test]
+fn filters_narrow_the_soa_to_matching_entries() {
+    let mut app = demo_app();
+    let entries = app.workspace.soa.entries.clone();
+    let count =
+        |f: &dyn Fn(&isms::domain::soa::SoaEntry) -> bool| entries.iter().filter(|e| f(e)).count();
+    for (filter, expected) in [
+        (
+            "undecided",
+            count(&|e| e.applicability == Applicability::Undecided),
+        ),
+        (
+            "excluded",
+            count(&|e| e.applicability == Applicability::Excluded),
+        ),
+        (
+            "applicable",
+            count(&|e| e.applicability == Applicability::Applicable),
+        ),
+        ("status:planned", count(&|e| e.status == Status::Planned)),
+    ] {
+        press(&mut app, &format!("2 / {filter} <Enter>"));
+        assert_eq!(app.soa_pane.rows.len(), expected, "{filter}");
+        assert!(expected > 0, "the demo has some {filter}");
+        press(&mut app, "/ <Esc>");
+        assert_eq!(app.soa_pane.rows.len(), 93);
+    }
+    let owner = entries
+        .iter()
+        .find(|e| !e.owner.is_empty())
+        .unwrap()
+        .owner
+        .clone();
+    let word = owner.split_whitespace().next().unwrap().to_lowercase();
+    press(&mut app, &format!("/ owner:{word} <Enter>"));
+    assert!(!app.soa_pane.rows.is_empty());
+    assert!(
+        app.soa_pane
+            .rows
+            .iter()
+            .all(|&i| entries[i].owner.to_lowercase().contains(&word))
+    );
+    press(&mut app, "/ <C-u> status:someday");
+    assert!(
+        app.soa_pane
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("unknown status")
+    );
+    press(&mut app, "<Esc> / backup <Enter>");
+    assert_eq!(
+        selected(&app),
+        "8.13",
+        "words rank like the catalogue search"
+    );
+}
+
+#[test]
+fn a_and_s_cycle_in_place_and_undo_redo_walk_back_and_forth() {
+    let mut app = demo_app();
+    press(&mut app, "2 / undecided <Enter>");
+    let id = selected(&app);
+    press(&mut app, "/ <C-u> <Esc>");
+    let position = app
+        .soa_pane
+        .rows
+        .iter()
+        .position(|&i| app.workspace.soa.entries[i].control == id)
+        .unwrap();
+    press(&mut app, "g");
+    for _ in 0..position {
+        press(&mut app, "j");
+    }
+    assert_eq!(selected(&app), id);
+    press(&mut app, "a");
+    assert_eq!(entry(&app, &id).applicability, Applicability::Applicable);
+    assert!(app.dirty);
+    assert!(entry(&app, &id).updated.is_some(), "the entry is stamped");
+    let status = entry(&app, &id).status;
+    press(&mut app, "s");
+    assert_eq!(entry(&app, &id).status, status.next());
+    press(&mut app, "u");
+    assert_eq!(entry(&app, &id).status, status);
+    press(&mut app, "u");
+    assert_eq!(entry(&app, &id).applicability, Applicability::Undecided);
+    assert!(!app.dirty);
+    press(&mut app, "<C-r> <C-r>");
+    assert_eq!(entry(&app, &id).applicability, Applicability::Applicable);
+    assert_eq!(entry(&app, &id).status, status.next());
+    press(&mut app, "a a");
+    assert_eq!(entry(&app, &id).applicability, Applicability::Undecided);
+}
+
+#[test]
+fn the_form_edits_every_field_and_applies_as_one_undoable_edit() {
+    let mut app = demo_app();
+    press(&mut app, "2 / 8.13 <Enter> <Enter>");
+    assert_eq!(app.mode, Mode::Form);
+    let before = entry(&app, "8.13");
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.control, "8.13");
+    assert_eq!(form.field, isms::app::soa_form::Field::Justification);
+    // Clear the justification (select all and cut through the text area's own keys is not
+    // needed: Ctrl-U would be its undo), so write after a fresh line instead.
+    press(&mut app, "<Enter> Tested <Space> monthly.");
+    press(&mut app, "<S-Tab> <Space>"); // business
+    press(&mut app, "<S-Tab> <Space> <S-Tab> <Space>"); // contractual, legal
+    press(&mut app, "<S-Tab> <Space>"); // applicability cycles
+    press(&mut app, "<Tab> <Tab> <Tab> <Tab> <Tab> <Space>"); // status
+    press(
+        &mut app,
+        "<Tab> <Space> Restores <Space> are <Space> logged.",
+    );
+    press(&mut app, "<Tab> <Space> Ops <Space> team");
+    press(&mut app, "<Tab> <Enter> BKP-1 <Enter> runbook.md");
+    press(
+        &mut app,
+        "<Tab> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> 2025-03-01",
+    );
+    let effects = press(&mut app, "<C-s>");
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::Save),
+        "Ctrl-S applies, then saves"
+    );
+    assert_eq!(app.mode, Mode::Normal);
+    let after = entry(&app, "8.13");
+    assert_eq!(
+        after.justification,
+        format!("{}\nTested monthly.", before.justification)
+    );
+    assert_eq!(after.applicability, before.applicability.next());
+    assert_eq!(after.status, before.status.next());
+    for reason in [
+        Reason::LegalRegulatory,
+        Reason::Contractual,
+        Reason::Business,
+    ] {
+        assert_eq!(
+            after.reasons.contains(&reason),
+            !before.reasons.contains(&reason),
+            "{reason:?} toggled"
+        );
+    }
+    assert!(after.note.ends_with("Restores are logged."));
+    assert!(after.owner.ends_with("Ops team"));
+    assert!(after.evidence.ends_with(&["runbook.md".to_string()]));
+    assert_eq!(after.reviewed.unwrap().to_string(), "2025-03-01");
+    press(&mut app, "u");
+    assert_eq!(
+        entry(&app, "8.13"),
+        before,
+        "one undo takes the whole form back"
+    );
+    press(&mut app, "<C-r>");
+    assert_eq!(entry(&app, "8.13"), after);
+}
+
+#[test]
+fn the_date_is_checked_as_typed_and_t_sets_today() {
+    let mut app = demo_app();
+    press(
+        &mut app,
+        "2 / 5.1 <Enter> <Enter> <S-Tab> <S-Tab> <S-Tab> <S-Tab> <S-Tab>",
+    );
+    assert_eq!(
+        app.form.as_ref().unwrap().field,
+        isms::app::soa_form::Field::Reviewed
+    );
+    press(
+        &mut app,
+        "<End> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> 2025-13-01",
+    );
+    assert!(app.form.as_ref().unwrap().date_error().is_some());
+    press(&mut app, "<C-s>");
+    assert_eq!(app.mode, Mode::Form, "a wrong date keeps the form open");
+    assert!(app.message.as_ref().unwrap().text.contains("not a date"));
+    press(&mut app, "t");
+    let today = chrono::Local::now().date_naive();
+    assert_eq!(
+        app.form.as_ref().unwrap().reviewed_text(),
+        today.to_string()
+    );
+    press(&mut app, "<C-s>");
+    assert_eq!(entry(&app, "5.1").reviewed, Some(today));
+}
+
+#[test]
+fn escape_asks_before_dropping_changes() {
+    let mut app = demo_app();
+    press(&mut app, "2 <Enter> <Esc>");
+    assert_eq!(app.mode, Mode::Normal, "nothing changed: closes at once");
+    press(&mut app, "<Enter> more");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.dialog, Some(Dialog::DiscardForm));
+    press(&mut app, "n");
+    assert_eq!(app.mode, Mode::Form);
+    press(&mut app, "<Esc> y");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.form.is_none());
+    assert!(!app.dirty);
+}
+
+#[test]
+fn r_goes_from_a_control_to_its_risks() {
+    let mut app = demo_app();
+    let risk = app.workspace.risks.risks[0].clone();
+    let control = risk.controls[0].clone();
+    press(&mut app, &format!("2 / {control} <Enter> r"));
+    assert_eq!(app.tab, Tab::Risks);
+    let shown = &app.workspace.risks.risks[app.risks_cursor.selected];
+    assert!(shown.controls.contains(&control));
+    assert!(app.message.as_ref().unwrap().text.contains(&risk.id));
+    press(&mut app, &format!("1 / {control} <Enter> r"));
+    assert_eq!(app.tab, Tab::Risks, "from the catalogue too");
+}
+
+#[test]
+fn a_read_only_workspace_refuses_edits_with_the_reason() {
+    let mut app = demo_app();
+    app.read_only = Some("bob@host holds the lock".into());
+    press(&mut app, "2 a s");
+    assert!(!app.dirty);
+    assert!(app.message.as_ref().unwrap().text.contains("bob@host"));
+    assert_eq!(press(&mut app, "<C-s>"), [Effect::None]);
+}
+
+#[test]
+fn saving_writes_the_files_and_a_change_on_disk_offers_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app();
+    let mut store = Store {
+        dir: dir.path().to_path_buf(),
+        handle: None,
+    };
+    press(&mut app, "2 a");
+    assert_eq!(press(&mut app, "<C-s>"), [Effect::Save]);
+    persist::save(&mut app, &mut store);
+    assert!(!app.dirty, "{:?}", app.message);
+    let opened = store::open(dir.path(), &app.catalogue, store::Access::ReadOnly).unwrap();
+    assert_eq!(
+        decisions(&opened.workspace.soa),
+        decisions(&app.workspace.soa)
+    );
+
+    // Someone else edits soa.ron meanwhile.
+    let soa = dir.path().join("soa.ron");
+    let text = std::fs::read_to_string(&soa).unwrap();
+    std::fs::write(&soa, text.replacen("not_started", "planned", 1)).unwrap();
+    press(&mut app, "j a <C-s>");
+    persist::save(&mut app, &mut store);
+    assert!(matches!(app.dialog, Some(Dialog::ChangedOnDisk { .. })));
+    assert!(app.dirty, "nothing was saved");
+    press(&mut app, "y");
+    assert_eq!(app.dialog, Some(Dialog::ConfirmReload));
+    assert_eq!(press(&mut app, "y"), [Effect::Reload]);
+    persist::reload(&mut app, &mut store);
+    assert!(!app.dirty);
+    let on_disk = store::open(dir.path(), &app.catalogue, store::Access::ReadOnly).unwrap();
+    assert_eq!(
+        on_disk.workspace, app.workspace,
+        "the app holds what the files hold"
+    );
+    press(&mut app, "u");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Nothing to undo")
+    );
+}
+
+#[test]
+fn rescued_edits_are_offered_back_and_the_file_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app();
+    let mut store = Store {
+        dir: dir.path().to_path_buf(),
+        handle: None,
+    };
+    persist::save(&mut app, &mut store);
+    press(&mut app, "2 a");
+    let edited = app.workspace.clone();
+    persist::rescue(&app, &store);
+    assert!(store::recovery_path(dir.path()).exists());
+
+    let mut next = demo_app();
+    persist::offer_recovery(&mut next, &store);
+    assert!(matches!(next.dialog, Some(Dialog::Restore { .. })));
+    assert_eq!(press(&mut next, "y"), [Effect::DiscardRecovery]);
+    persist::discard_recovery(&mut next, &store);
+    assert!(!store::recovery_path(dir.path()).exists());
+    assert_eq!(decisions(&next.workspace.soa), decisions(&edited.soa));
+    assert!(next.dirty);
+    press(&mut next, "u");
+    assert_ne!(
+        decisions(&next.workspace.soa),
+        decisions(&edited.soa),
+        "restoring is one undoable edit"
+    );
+}
