@@ -309,3 +309,126 @@ fn the_demo_is_a_copy_in_a_temporary_folder() {
         assert!(demo.join(file).exists(), "{file}");
     }
 }
+
+impl Tmux {
+    /// `isms init ws` in a fresh HOME, then the workbench on it (as `start` does for `isms ARGS`).
+    fn start_on_new_workspace() -> Tmux {
+        let isms = env!("CARGO_BIN_EXE_isms");
+        Tmux::start_script(&[], |home| {
+            format!(
+                "cd {home} && {isms} init ws >/dev/null && env HOME={home} XDG_CONFIG_HOME={home}/config \
+                 TMPDIR={home} TERM=xterm-256color USER=tester sh -c 'echo $$ > {home}/pid; exec {isms} ws'; \
+                 echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'; sleep 600"
+            )
+        })
+    }
+
+    /// Starts the workbench again on the same `ws`, in a new tmux server on the same HOME.
+    fn restart_on(home: &Path) -> Output {
+        let isms = env!("CARGO_BIN_EXE_isms");
+        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
+        let socket = format!("isms-test-{}-{n}", std::process::id());
+        let home = home.display();
+        Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24"])
+            .args(["-s", "t"])
+            .arg(format!(
+                "cd {home} && env HOME={home} TMPDIR={home} TERM=xterm-256color USER=tester {isms} ws; sleep 600"
+            ))
+            .env_remove("TMUX")
+            .output()
+            .map(|mut o| {
+                o.stdout = socket.into_bytes();
+                o
+            })
+            .unwrap()
+    }
+}
+
+fn soa_entry_json(home: &Path, id: &str) -> serde_json::Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_isms"))
+        .args(["soa", "-w"])
+        .arg(home.join("ws"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["control"] == id)
+        .cloned()
+        .unwrap()
+}
+
+#[test]
+fn decide_justify_save_quit_and_read_back_with_the_cli() {
+    let tmux = Tmux::start_on_new_workspace();
+    tmux.wait_for(&["Catalogue · 93"]);
+    tmux.keys(&["2", "/", "backup"]);
+    tmux.wait_for(&["/ backup", "8.13  Information backup"]);
+    tmux.keys(&["Enter", "a"]);
+    tmux.wait_for(&["8.13 applicable", "[+]"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Justification", "Reviewed"]);
+    tmux.keys(&[
+        "Nightly backups of the planning database.",
+        "Enter",
+        "Restores are tested monthly.",
+    ]);
+    tmux.wait_for(&["Restores are tested monthly.", "[changed]"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for(&["Saved", "soa.ron"]);
+    assert!(!tmux.screen().contains("[+]"), "the unsaved marker is gone");
+    tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+    let entry = soa_entry_json(tmux.home.path(), "8.13");
+    assert_eq!(entry["applicability"], "applicable");
+    assert_eq!(
+        entry["justification"],
+        "Nightly backups of the planning database.\nRestores are tested monthly."
+    );
+}
+
+#[test]
+fn edits_survive_a_killed_session_and_are_offered_back() {
+    let tmux = Tmux::start_on_new_workspace();
+    tmux.wait_for(&["Catalogue · 93"]);
+    tmux.keys(&["2", "a"]);
+    tmux.wait_for(&["5.1 applicable", "[+]"]);
+    // kill-server hangs up the terminal: isms gets SIGHUP, as when an SSH link drops.
+    tmux.run(&["kill-server"]);
+    let recovery = tmux.home.path().join("ws/.isms-recovery.ron");
+    let started = Instant::now();
+    while !recovery.exists() && started.elapsed() < TIMEOUT {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(recovery.exists(), "the edits were rescued");
+    // Wait for the lock of the dead session to be released before starting again.
+    std::thread::sleep(Duration::from_millis(300));
+
+    let output = Tmux::restart_on(tmux.home.path());
+    let again = Tmux {
+        socket: String::from_utf8(output.stdout).unwrap(),
+        home: tempfile::tempdir().unwrap(),
+    };
+    again.wait_for(&["Unsaved edits found", "Restore its edits?"]);
+    again.keys(&["y"]);
+    again.wait_for(&["Restored the unsaved edits", "[+]"]);
+    assert!(
+        !recovery.exists(),
+        "the recovery file is gone once restored"
+    );
+    again.keys(&["C-s"]);
+    again.wait_for(&["Saved"]);
+    assert_eq!(
+        soa_entry_json(tmux.home.path(), "5.1")["applicability"],
+        "applicable"
+    );
+}

@@ -92,6 +92,7 @@ fn text_area(text: &str) -> TextArea<'static> {
     let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     let mut area = TextArea::new(lines);
     area.set_cursor_line_style(ratatui::style::Style::default());
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     area
 }
 

@@ -79,11 +79,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .style(theme.header);
     let widths = [
         Constraint::Length(5),
-        Constraint::Fill(3),
+        Constraint::Fill(5),
         Constraint::Length(10),
         Constraint::Length(11),
         Constraint::Fill(2),
-        Constraint::Fill(4),
+        Constraint::Fill(3),
     ];
     let block = widgets::pane(title, true, theme).title_bottom(filter_line(app, area, theme));
     let table = Table::new(rows, widths).header(header).block(block);
