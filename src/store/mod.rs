@@ -49,6 +49,7 @@ pub mod read;
 mod recovery;
 mod user;
 mod workspace_dir;
+mod workspace_read;
 
 pub use atomic::{WriteFn, replace_file, write_and_sync};
 pub use error::StoreError;
