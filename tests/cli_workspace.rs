@@ -154,7 +154,7 @@ fn soa_and_risks_are_edited_and_listed() {
     );
     assert_eq!(stdout(&set), "Updated risk R-001.\n", "{}", stderr(&set));
     let risks = json(&isms(ws, &["risks", "--format", "json"]));
-    assert_eq!(risks["risks"][0]["level"], "critical");
+    assert_eq!(risks["risks"][0]["inherent_level"], "critical");
     assert_eq!(risks["risks"][0]["residual_score"], 4);
     let table = stdout(&isms(ws, &["risks"]));
     assert!(
