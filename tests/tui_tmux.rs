@@ -146,7 +146,7 @@ fn search_jump_help_and_quit() {
     tmux.keys(&["?"]);
     tmux.wait_for(&[
         "Help · keys from your keymap",
-        "Search or filter as you type",
+        "Show or hide this help",
     ]);
     tmux.keys(&["Escape"]);
     tmux.wait_for(&["5.29  Information security during"]);
