@@ -197,6 +197,7 @@ fn filtering_as_you_type_and_clearing() {
     let mut app = demo_app();
     press(&mut app, "3 / laptops");
     assert!(app.risks_pane.searching);
+    assert_eq!(app.risks_pane.filter, "laptops");
     assert_eq!(app.risks_pane.rows.len(), 1);
     press(&mut app, "<Enter>");
     assert!(!app.risks_pane.searching);

@@ -28,11 +28,11 @@ impl App {
     pub fn refresh_risks(&mut self) {
         let selected = self.selected_risk_id();
         self.risks_pane.refresh(&self.workspace);
-        if let Some(id) = selected {
-            self.select_risk(&id);
-        }
         let (len, rows) = (self.risks_pane.rows.len(), self.table_rows());
-        self.risks_cursor.keep_visible(len, rows);
+        match selected.and_then(|id| self.risks_pane.row_of(&self.workspace, &id)) {
+            Some(row) => self.risks_cursor.select(row, len, rows),
+            None => self.risks_cursor.keep_visible(len, rows),
+        }
     }
 
     /// The id of the risk selected in the table.
@@ -190,7 +190,10 @@ fn filter_key(app: &mut App, key: Key) {
             let mut edit = super::risk_line_edit::LineEdit::new(&pane.filter);
             edit.key(key);
             pane.filter = edit.text();
+            // The first hit is selected as the filter changes.
+            pane.refresh(&app.workspace);
             app.risks_cursor = super::Cursor::default();
+            return;
         }
     }
     app.refresh_risks();
