@@ -194,7 +194,7 @@ fn scale<'a>(
         .iter()
         .map(|p| format!("{} {}", p.value, sanitize_line(&p.label)))
         .collect();
-    let total: usize = all.iter().map(|t| t.width() + 3).sum();
+    let total: usize = all.iter().map(|t| t.width() + 2).sum();
     let mut spans = Vec::new();
     if value.is_none() {
         spans.push(Span::styled("— ", chosen));
@@ -215,7 +215,6 @@ fn scale<'a>(
         } else {
             spans.push(Span::styled(format!(" {text} "), theme.dim));
         }
-        spans.push(Span::raw(" "));
     }
     spans
 }
