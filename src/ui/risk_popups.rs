@@ -94,7 +94,7 @@ pub fn picker(
     picked: &[String],
     theme: &Theme,
 ) {
-    let area = centred(body, 72, PICKER_ROWS as u16 + 4);
+    let area = centred(body, 100, PICKER_ROWS as u16 + 4);
     let width = usize::from(area.width.saturating_sub(2));
     let rows = usize::from(area.height.saturating_sub(4));
     let mut lines = vec![Line::from(
