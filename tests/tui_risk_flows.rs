@@ -214,6 +214,11 @@ fn from_a_risk_to_its_controls() {
     press(&mut app, "c j <Enter>");
     assert_eq!(app.tab, Tab::Catalogue);
     assert_eq!(selected_control(&app), "8.2");
+    let position = app.catalogue.position("8.2");
+    assert_eq!(
+        app.detail.control, position,
+        "the detail shows the control jumped to"
+    );
 }
 
 #[test]

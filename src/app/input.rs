@@ -11,6 +11,8 @@ pub fn handle_key(app: &mut App, key: Key) -> Effect {
     let taken =
         super::risk_actions::intercept(app, key).or_else(|| super::dashboard::intercept(app, key));
     if let Some(effect) = taken {
+        // A popup may have jumped to a control: the detail follows the selection.
+        app.refresh_detail();
         return effect;
     }
     let bound = app.keymap.action_for(app.contexts(), key);
