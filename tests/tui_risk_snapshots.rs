@@ -81,3 +81,10 @@ fn dashboard_80x24_mono() {
 fn dashboard_120x40() {
     insta::assert_snapshot!(screen(120, 40, "default", "4 k k k l l l l <Enter>"));
 }
+
+#[test]
+fn the_form_scrolls_to_the_focused_field_on_a_short_terminal() {
+    let shown = screen(60, 15, "default", "3 <Enter> <S-Tab>");
+    assert!(shown.contains("Next review"), "{shown}");
+    assert!(shown.contains("Ctrl-S"), "{shown}");
+}

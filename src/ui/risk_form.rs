@@ -33,7 +33,14 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, form: &RiskForm, theme: 
     let width = usize::from(area.width.saturating_sub(2));
     let room = width.saturating_sub(LABEL_WIDTH);
     let mut lines = vec![levels(form, method, theme)];
-    for field in Field::ALL {
+    // On a short terminal the fields scroll so the focused one stays in view.
+    let room_rows = usize::from(area.height.saturating_sub(4)).max(1);
+    let at = Field::ALL
+        .iter()
+        .position(|f| *f == form.focus)
+        .unwrap_or(0);
+    let first = (at + 1).saturating_sub(room_rows);
+    for field in Field::ALL.into_iter().skip(first).take(room_rows) {
         let focused = field == form.focus;
         let label_style = if focused {
             theme.selection
