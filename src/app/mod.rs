@@ -13,6 +13,7 @@ pub mod layout;
 pub mod risk_actions;
 mod risk_apply;
 pub mod risk_form;
+mod risk_form_keys;
 pub mod risk_line_edit;
 pub mod risk_picker;
 pub mod risk_popup;
