@@ -66,26 +66,12 @@ pub enum Action {
     DetailPageUp,
     Undo,
     Redo,
-    /// A command of the Risks pane.
     Risk(super::risk_actions::RiskCommand),
-    /// A command of the dashboard.
     Dashboard(super::dashboard::DashCommand),
-    Resize {
-        width: u16,
-        height: u16,
-    },
-    Click {
-        column: u16,
-        row: u16,
-    },
-    WheelDown {
-        column: u16,
-        row: u16,
-    },
-    WheelUp {
-        column: u16,
-        row: u16,
-    },
+    Resize { width: u16, height: u16 },
+    Click { column: u16, row: u16 },
+    WheelDown { column: u16, row: u16 },
+    WheelUp { column: u16, row: u16 },
 }
 
 /// What the event loop must do after an update.
