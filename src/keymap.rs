@@ -22,6 +22,8 @@ pub enum Context {
     Search,
     Help,
     Confirm,
+    Risks,
+    Dashboard,
 }
 
 impl Context {
@@ -35,6 +37,8 @@ impl Context {
             Context::Search => "Search box",
             Context::Help => "Help",
             Context::Confirm => "Questions",
+            Context::Risks => "Risk register",
+            Context::Dashboard => "Dashboard",
         }
     }
 }

@@ -66,6 +66,8 @@ pub enum Action {
     DetailPageUp,
     Undo,
     Redo,
+    Risk(super::risk_actions::RiskCommand),
+    Dashboard(super::dashboard::DashCommand),
     Resize { width: u16, height: u16 },
     Click { column: u16, row: u16 },
     WheelDown { column: u16, row: u16 },

@@ -5,10 +5,19 @@
 mod action;
 mod catalogue_pane;
 mod cursor;
+pub mod dashboard;
 pub mod detail;
 mod history;
 mod input;
 pub mod layout;
+pub mod risk_actions;
+mod risk_apply;
+pub mod risk_form;
+mod risk_form_keys;
+pub mod risk_line_edit;
+pub mod risk_picker;
+pub mod risk_popup;
+pub mod risks_pane;
 mod update;
 
 use std::collections::HashMap;
@@ -18,9 +27,11 @@ use ratatui::layout::Rect;
 pub use action::{Action, Effect, Tab};
 pub use catalogue_pane::{CataloguePane, Focus};
 pub use cursor::Cursor;
+pub use dashboard::Dashboard;
 pub use detail::Detail;
 pub use history::History;
 pub use input::{handle_key, press};
+pub use risks_pane::RisksPane;
 pub use update::update;
 
 use crate::domain::catalogue::Catalogue;
@@ -69,6 +80,9 @@ pub struct App {
     pub detail: Detail,
     /// Undo/redo stacks and the workspace as last saved.
     pub history: History,
+    /// The Risks pane: sort, filter, rows, and the form or popup open over it.
+    pub risks_pane: RisksPane,
+    pub dashboard: Dashboard,
     soa_index: HashMap<String, usize>,
 }
 
@@ -98,6 +112,8 @@ impl App {
             size: (80, 24),
             detail: Detail::default(),
             history,
+            risks_pane: RisksPane::new(risks_pane::today(), risks_pane::user()),
+            dashboard: Dashboard::default(),
             soa_index: HashMap::new(),
         };
         app.workspace_changed();
@@ -116,6 +132,8 @@ impl App {
             .collect();
         self.detail = Detail::default();
         self.refresh_detail();
+        self.refresh_risks();
+        self.refresh_dashboard();
     }
 
     /// This workspace's SoA entry for a control.
@@ -142,8 +160,9 @@ impl App {
             Mode::Normal => match (self.tab, self.catalogue_pane.focus) {
                 (Tab::Catalogue, Focus::List) => &[Context::List, Context::Global],
                 (Tab::Catalogue, Focus::Detail) => &[Context::Detail, Context::Global],
-                (Tab::Soa | Tab::Risks, _) => &[Context::Table, Context::Global],
-                (Tab::Dashboard, _) => &[Context::Global],
+                (Tab::Soa, _) => &[Context::Table, Context::Global],
+                (Tab::Risks, _) => &[Context::Risks, Context::Table, Context::Global],
+                (Tab::Dashboard, _) => &[Context::Dashboard, Context::Global],
             },
         }
     }

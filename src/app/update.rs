@@ -49,7 +49,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::WheelDown { column, row } => wheel(app, column, row, 3),
         Action::WheelUp { column, row } => wheel(app, column, row, -3),
         Action::Click { column, row } => click(app, column, row),
-        other => super::input::catalogue_action(app, other),
+        other => match app.tab {
+            Tab::Risks => super::risk_actions::action(app, other),
+            Tab::Dashboard => super::dashboard::action(app, other),
+            _ => super::input::catalogue_action(app, other),
+        },
     };
     app.refresh_detail();
     effect
@@ -95,7 +99,7 @@ fn move_by(app: &mut App, delta: isize) -> Effect {
             app.soa_cursor.move_by(delta, len, rows);
         }
         Tab::Risks => {
-            let (len, rows) = (app.workspace.risks.risks.len(), app.table_rows());
+            let (len, rows) = (app.risks_pane.rows.len(), app.table_rows());
             app.risks_cursor.move_by(delta, len, rows);
         }
         Tab::Dashboard => {}
@@ -110,7 +114,7 @@ fn keep_cursors_visible(app: &mut App) {
     app.soa_cursor
         .keep_visible(app.workspace.soa.entries.len(), table);
     app.risks_cursor
-        .keep_visible(app.workspace.risks.risks.len(), table);
+        .keep_visible(app.risks_pane.rows.len(), table);
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, delta: isize) -> Effect {
@@ -182,12 +186,6 @@ pub(super) fn follow_link(app: &mut App) {
             app.catalogue_pane
                 .select_position(&app.catalogue, target, rows);
         }
-        Link::Risk(id) => {
-            if let Some(index) = app.workspace.risks.risks.iter().position(|r| r.id == id) {
-                let (len, rows) = (app.workspace.risks.risks.len(), app.table_rows());
-                app.risks_cursor.select(index, len, rows);
-                app.tab = Tab::Risks;
-            }
-        }
+        Link::Risk(id) => app.go_to_risk(&id),
     }
 }
