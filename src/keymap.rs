@@ -26,6 +26,8 @@ pub enum Context {
     Dialog,
     /// The SoA entry form.
     Form,
+    Risks,
+    Dashboard,
 }
 
 impl Context {
@@ -41,6 +43,8 @@ impl Context {
             Context::Confirm => "Questions",
             Context::Dialog => "Dialogs",
             Context::Form => "SoA entry form",
+            Context::Risks => "Risk register",
+            Context::Dashboard => "Dashboard",
         }
     }
 }

@@ -108,10 +108,7 @@ fn enter_on_a_linked_risk_opens_it_in_the_risk_register() {
     }
     press(&mut app, "<Enter>");
     assert_eq!(app.tab, Tab::Risks);
-    assert_eq!(
-        app.workspace.risks.risks[app.risks_cursor.selected].id,
-        "R-001"
-    );
+    assert_eq!(app.selected_risk_id().as_deref(), Some("R-001"));
 }
 
 #[test]

@@ -87,5 +87,5 @@ fn every_pane_draws_at_80x24() {
     }
     assert!(screen(80, 24, "default", "3").contains("R-001"));
     assert!(screen(80, 24, "default", "2").contains("applicable"));
-    assert!(screen(80, 24, "default", "4").contains("Risk register · 12 risks"));
+    assert!(screen(80, 24, "default", "4").contains("Inherent · 12"));
 }

@@ -251,7 +251,14 @@ fn r_goes_from_a_control_to_its_risks() {
     let control = risk.controls[0].clone();
     press(&mut app, &format!("2 / {control} <Enter> r"));
     assert_eq!(app.tab, Tab::Risks);
-    let shown = &app.workspace.risks.risks[app.risks_cursor.selected];
+    let shown = app.selected_risk_id().unwrap();
+    let shown = app
+        .workspace
+        .risks
+        .risks
+        .iter()
+        .find(|r| r.id == shown)
+        .unwrap();
     assert!(shown.controls.contains(&control));
     assert!(app.message.as_ref().unwrap().text.contains(&risk.id));
     press(&mut app, &format!("1 / {control} <Enter> r"));

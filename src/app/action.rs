@@ -82,6 +82,8 @@ pub enum Action {
     FormCancel,
     /// Open the focused text field in `$EDITOR`.
     FormExternalEdit,
+    Risk(super::risk_actions::RiskCommand),
+    Dashboard(super::dashboard::DashCommand),
     Resize {
         width: u16,
         height: u16,

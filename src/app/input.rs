@@ -8,6 +8,13 @@ use crate::keymap::{Key, KeyCode};
 /// Handles one key press: the keymap decides, and in the search box other characters are typed.
 pub fn handle_key(app: &mut App, key: Key) -> Effect {
     app.message = None;
+    let taken =
+        super::risk_actions::intercept(app, key).or_else(|| super::dashboard::intercept(app, key));
+    if let Some(effect) = taken {
+        // A popup may have jumped to a control: the detail follows the selection.
+        app.refresh_detail();
+        return effect;
+    }
     let bound = app.keymap.action_for(app.contexts(), key);
     let action = bound.or(match key.code {
         KeyCode::Char(c) if app.mode == Mode::Search && !key.ctrl && !key.alt => {

@@ -5,11 +5,20 @@
 mod action;
 mod catalogue_pane;
 mod cursor;
+pub mod dashboard;
 pub mod detail;
 mod dialog;
 mod history;
 mod input;
 pub mod layout;
+pub mod risk_actions;
+mod risk_apply;
+pub mod risk_form;
+mod risk_form_keys;
+pub mod risk_line_edit;
+pub mod risk_picker;
+pub mod risk_popup;
+pub mod risks_pane;
 mod save;
 pub mod soa_form;
 mod soa_form_keys;
@@ -23,10 +32,12 @@ use ratatui::layout::Rect;
 pub use action::{Action, Effect, Tab};
 pub use catalogue_pane::{CataloguePane, Focus};
 pub use cursor::Cursor;
+pub use dashboard::Dashboard;
 pub use detail::Detail;
 pub use dialog::Dialog;
 pub use history::History;
 pub use input::{handle_key, press};
+pub use risks_pane::RisksPane;
 pub use save::SaveOutcome;
 pub use soa_form::SoaForm;
 pub use soa_pane::SoaPane;
@@ -90,6 +101,9 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// Who makes the edits, for their `updated` stamps.
     pub user: String,
+    /// The Risks pane: sort, filter, rows, and the form or popup open over it.
+    pub risks_pane: RisksPane,
+    pub dashboard: Dashboard,
     soa_index: HashMap<String, usize>,
 }
 
@@ -123,6 +137,8 @@ impl App {
             form: None,
             dialog: None,
             user: "unknown".to_string(),
+            risks_pane: RisksPane::new(risks_pane::today(), risks_pane::user()),
+            dashboard: Dashboard::default(),
             soa_index: HashMap::new(),
         };
         app.workspace_changed();
@@ -142,6 +158,8 @@ impl App {
         self.detail = Detail::default();
         self.refresh_detail();
         self.refilter_soa();
+        self.refresh_risks();
+        self.refresh_dashboard();
     }
 
     /// This workspace's SoA entry for a control.
@@ -170,8 +188,9 @@ impl App {
             Mode::Normal => match (self.tab, self.catalogue_pane.focus) {
                 (Tab::Catalogue, Focus::List) => &[Context::List, Context::Global],
                 (Tab::Catalogue, Focus::Detail) => &[Context::Detail, Context::Global],
-                (Tab::Soa | Tab::Risks, _) => &[Context::Table, Context::Global],
-                (Tab::Dashboard, _) => &[Context::Global],
+                (Tab::Soa, _) => &[Context::Table, Context::Global],
+                (Tab::Risks, _) => &[Context::Risks, Context::Table, Context::Global],
+                (Tab::Dashboard, _) => &[Context::Dashboard, Context::Global],
             },
         }
     }

@@ -4,7 +4,7 @@
 
 use std::convert::Infallible;
 
-use super::{Action, App, Effect, Mode, Tab};
+use super::{Action, App, Effect, Mode};
 use crate::domain::edit::{SoaChange, set_soa};
 use crate::domain::search::{Query, search};
 use crate::domain::soa::{Applicability, SoaEntry, Status};
@@ -217,13 +217,8 @@ pub fn show_risks(app: &mut App, control: &str) {
         );
         return;
     };
-    let risks = &app.workspace.risks.risks;
-    if let Some(index) = risks.iter().position(|r| &r.id == first) {
-        let (len, rows) = (risks.len(), app.table_rows());
-        app.risks_cursor.select(index, len, rows);
-        app.tab = Tab::Risks;
-        app.mode = Mode::Normal;
-    }
+    let first = first.clone();
+    app.go_to_risk(&first);
     app.tell(
         format!("Risks treating {control}: {}", ids.join(", ")),
         false,

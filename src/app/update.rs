@@ -61,8 +61,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             }
             Effect::None
         }
-        other if app.tab == Tab::Soa => super::soa_pane::soa_action(app, other),
-        other => super::input::catalogue_action(app, other),
+        other => match app.tab {
+            Tab::Soa => super::soa_pane::soa_action(app, other),
+            Tab::Risks => super::risk_actions::action(app, other),
+            Tab::Dashboard => super::dashboard::action(app, other),
+            _ => super::input::catalogue_action(app, other),
+        },
     };
     app.refresh_detail();
     effect
@@ -108,7 +112,7 @@ fn move_by(app: &mut App, delta: isize) -> Effect {
             app.soa_cursor.move_by(delta, len, rows);
         }
         Tab::Risks => {
-            let (len, rows) = (app.workspace.risks.risks.len(), app.table_rows());
+            let (len, rows) = (app.risks_pane.rows.len(), app.table_rows());
             app.risks_cursor.move_by(delta, len, rows);
         }
         Tab::Dashboard => {}
@@ -122,7 +126,7 @@ fn keep_cursors_visible(app: &mut App) {
     pane.cursor.keep_visible(pane.results.len(), list);
     app.soa_cursor.keep_visible(app.soa_pane.rows.len(), table);
     app.risks_cursor
-        .keep_visible(app.workspace.risks.risks.len(), table);
+        .keep_visible(app.risks_pane.rows.len(), table);
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, delta: isize) -> Effect {
@@ -194,12 +198,6 @@ pub(super) fn follow_link(app: &mut App) {
             app.catalogue_pane
                 .select_position(&app.catalogue, target, rows);
         }
-        Link::Risk(id) => {
-            if let Some(index) = app.workspace.risks.risks.iter().position(|r| r.id == id) {
-                let (len, rows) = (app.workspace.risks.risks.len(), app.table_rows());
-                app.risks_cursor.select(index, len, rows);
-                app.tab = Tab::Risks;
-            }
-        }
+        Link::Risk(id) => app.go_to_risk(&id),
     }
 }

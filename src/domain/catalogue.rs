@@ -1,7 +1,9 @@
 //! The catalogue: every control in order, looked up by 2022 id or by the 2013 id it replaced,
-//! with a search index built once at load.
+//! with a search index built once, on the first search (so `isms show` and the first frame of
+//! the workbench do not wait for it).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use super::control::{Control, normalize_id};
 use super::located_error::LocatedError;
@@ -20,7 +22,7 @@ pub struct Catalogue {
     by_id: HashMap<String, usize>,
     /// Normalized 2013 id (`12.3.1`) → the 2022 controls that replaced it.
     by_2013_id: BTreeMap<String, Vec<usize>>,
-    index: SearchIndex,
+    index: OnceLock<SearchIndex>,
 }
 
 /// What a typed id resolves to.
@@ -56,7 +58,7 @@ impl Catalogue {
                 by_2013_id.entry(normalize_id(old)).or_default().push(i);
             }
         }
-        let index = SearchIndex::build(&controls);
+        let index = OnceLock::new();
         Catalogue {
             name,
             controls,
@@ -79,7 +81,8 @@ impl Catalogue {
     }
 
     pub(crate) fn index(&self) -> &SearchIndex {
-        &self.index
+        self.index
+            .get_or_init(|| SearchIndex::build(&self.controls))
     }
 
     /// The position of a 2022 control, accepting `8.9`, `A.8.9` and `a.8.9`.

@@ -1,6 +1,7 @@
 //! Edits change what was asked, refuse what the workspace cannot hold, and stamp only real changes.
 
 use super::*;
+use crate::domain::risk::RiskStatus;
 use crate::domain::workspace::Settings;
 
 fn day(d: u32) -> NaiveDate {

@@ -7,6 +7,7 @@ mod catalogue_check;
 pub mod check;
 pub mod control;
 pub mod edit;
+mod edit_risk;
 pub mod located_error;
 pub mod risk;
 mod risk_load;

@@ -1,7 +1,11 @@
 //! The default key bindings (DESIGN.md §7) and the status-bar hints for each context. This is the
 //! only place keys are written down: help and hints are generated from it.
 
-use super::Context::{self, Confirm, Detail, Dialog, Form, Global, Help, List, Search, Table};
+use super::Context::{
+    self, Confirm, Dashboard, Detail, Dialog, Form, Global, Help, List, Risks, Search, Table,
+};
+use crate::app::dashboard::DashCommand;
+use crate::app::risk_actions::RiskCommand;
 use crate::app::{Action, Tab};
 
 /// One bindable command: its name in `keymap.ron`, what it does, where it works, its default keys
@@ -77,6 +81,20 @@ pub const DEFAULTS: &[Default] = &[
     bind("delete_char", Action::SearchBackspace, &[Search], &["<BS>"], "Delete the last character"),
     bind("delete_word", Action::SearchDeleteWord, &[Search], &["<C-w>"], "Delete the last word"),
     bind("clear_search", Action::SearchClear, &[Search], &["<C-u>"], "Delete everything typed"),
+    bind("new_risk", Action::Risk(RiskCommand::New), &[Risks], &["n"], "Add a risk (opens the form)"),
+    bind("edit_risk", Action::Open, &[Risks], &["<Enter>"], "Edit the selected risk"),
+    bind("delete_risk", Action::Risk(RiskCommand::Delete), &[Risks], &["d"], "Delete the selected risk (asks first)"),
+    bind("sort_next", Action::Risk(RiskCommand::SortNext), &[Risks], &["s"], "Sort by the next column"),
+    bind("sort_reverse", Action::Risk(RiskCommand::SortReverse), &[Risks], &["S"], "Reverse the sort order"),
+    bind("risk_controls", Action::Risk(RiskCommand::Controls), &[Risks], &["c"], "Go to the risk's controls in the catalogue"),
+    bind("risk_filter", Action::StartSearch, &[Risks], &["/"], "Filter risks by id, title, owner, asset or threat"),
+    bind("risk_clear_filter", Action::ClearFilter, &[Risks], &["<Esc>"], "Clear the risk filter"),
+    bind("cell_left", Action::Dashboard(DashCommand::Left), &[Dashboard], &["h", "<Left>"], "Heat map: lower impact"),
+    bind("cell_right", Action::Dashboard(DashCommand::Right), &[Dashboard], &["l", "<Right>"], "Heat map: higher impact"),
+    bind("cell_up", Action::Dashboard(DashCommand::Up), &[Dashboard], &["k", "<Up>"], "Heat map: higher likelihood; findings: previous"),
+    bind("cell_down", Action::Dashboard(DashCommand::Down), &[Dashboard], &["j", "<Down>"], "Heat map: lower likelihood; findings: next"),
+    bind("next_panel", Action::Dashboard(DashCommand::NextPanel), &[Dashboard], &["f"], "Next panel: inherent map, residual map, findings"),
+    bind("dashboard_open", Action::Open, &[Dashboard], &["<Enter>"], "List the cell's risks, or go to the finding's control or risk"),
     bind("close_help", Action::CloseHelp, &[Help], &["<Esc>", "q"], "Close the help"),
     bind("confirm_quit", Action::ConfirmQuit, &[Confirm], &["y"], "Quit without saving"),
     bind("cancel_quit", Action::CancelQuit, &[Confirm], &["n", "<Esc>"], "Stay in isms"),
@@ -120,6 +138,21 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["next_tab"], "pane"),
         (&["help"], "help"),
         (&["quit"], "quit"),
+    ]),
+    (Risks, &[
+        (&["new_risk"], "add"),
+        (&["edit_risk"], "edit"),
+        (&["delete_risk"], "delete"),
+        (&["sort_next", "sort_reverse"], "sort"),
+        (&["risk_controls"], "controls"),
+        (&["risk_filter"], "filter"),
+        (&["undo"], "undo"),
+    ]),
+    (Dashboard, &[
+        (&["cell_left", "cell_right", "cell_up", "cell_down"], "move"),
+        (&["next_panel"], "panel"),
+        (&["dashboard_open"], "open"),
+        (&["help"], "help"),
     ]),
     (Global, &[
         (&["next_tab"], "pane"),

@@ -59,11 +59,11 @@ impl Lock {
                 return Err(LockRefused::HeldBy(holder.describe()));
             }
             let mine = format!("pid {}\nhost {}\n", std::process::id(), hostname());
+            // No fsync: after a crash the flock is gone anyway, and the pid is only informative.
             let written = file
                 .set_len(0)
                 .and_then(|_| file.rewind())
-                .and_then(|_| file.write_all(mine.as_bytes()))
-                .and_then(|_| file.sync_all());
+                .and_then(|_| file.write_all(mine.as_bytes()));
             written.map_err(|e| LockRefused::Unwritable(super::read::io_reason(&e)))?;
             return Ok(Lock { path, file });
         }

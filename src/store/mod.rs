@@ -55,6 +55,7 @@ mod recovery;
 mod user;
 pub mod workbench_dir;
 mod workspace_dir;
+mod workspace_read;
 
 pub use atomic::{WriteFn, replace_file, write_and_sync};
 pub use error::StoreError;

@@ -6,7 +6,10 @@ mod confirm;
 mod dashboard;
 mod detail;
 mod dialog;
+mod heat_map;
 mod help;
+mod risk_form;
+mod risk_popups;
 mod risks_table;
 mod soa_form;
 mod soa_table;
@@ -43,10 +46,31 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     if app.form.is_some() {
         soa_form::render(frame, screen.body, app, theme);
     }
+    if app.tab == Tab::Risks {
+        risk_overlay(frame, screen.body, app, theme);
+    }
     match app.mode {
         Mode::Help => help::render(frame, screen.body, app, theme),
         Mode::ConfirmQuit => confirm::render(frame, screen.body, app, theme),
         Mode::Dialog => dialog::render(frame, screen.body, app, theme),
         Mode::Normal | Mode::Search | Mode::Form => {}
+    }
+}
+
+/// The form or popup open over the Risks pane.
+fn risk_overlay(frame: &mut Frame, body: ratatui::layout::Rect, app: &App, theme: &Theme) {
+    use crate::app::risks_pane::RiskOverlay;
+    match &app.risks_pane.overlay {
+        None => {}
+        Some(RiskOverlay::ConfirmDelete(id)) => {
+            risk_popups::confirm_delete(frame, body, app, id, theme)
+        }
+        Some(RiskOverlay::List(list)) => risk_popups::list(frame, body, list, theme),
+        Some(RiskOverlay::Form(form)) => {
+            risk_form::render(frame, body, app, form, theme);
+            if let Some(picker) = &form.picker {
+                risk_popups::picker(frame, body, app, picker, &form.controls, theme);
+            }
+        }
     }
 }

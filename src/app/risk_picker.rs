@@ -1,0 +1,69 @@
+//! The control picker of the risk form: the same search as the catalogue (`domain::search`) over
+//! a query typed in the popup; Enter adds or removes the selected control from the risk.
+
+use super::cursor::Cursor;
+use super::risk_line_edit::LineEdit;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::search::{Query, search};
+
+/// Rows the picker shows at most; the popup may be smaller on a small terminal.
+pub const PICKER_ROWS: usize = 12;
+
+#[derive(Debug, Clone)]
+pub struct ControlPicker {
+    pub query: LineEdit,
+    /// Catalogue positions of the hits, best first.
+    pub results: Vec<usize>,
+    /// Why the query cannot be answered, when it cannot.
+    pub error: Option<String>,
+    pub cursor: Cursor,
+}
+
+impl ControlPicker {
+    pub fn new(catalogue: &Catalogue) -> ControlPicker {
+        ControlPicker {
+            query: LineEdit::default(),
+            results: (0..catalogue.len()).collect(),
+            error: None,
+            cursor: Cursor::default(),
+        }
+    }
+
+    /// Runs the search again for the current query; the first hit is selected.
+    pub fn refresh(&mut self, catalogue: &Catalogue) {
+        let query = Query::parse(&self.query.text());
+        if query.is_empty() {
+            self.results = (0..catalogue.len()).collect();
+            self.error = None;
+        } else {
+            match search(catalogue, &query) {
+                Ok(hits) => {
+                    self.results = hits.into_iter().map(|h| h.position).collect();
+                    self.error = None;
+                }
+                Err(error) => self.error = Some(error.to_string()),
+            }
+        }
+        self.cursor = Cursor::default();
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        self.cursor.move_by(delta, self.results.len(), PICKER_ROWS);
+    }
+
+    /// The id of the selected control.
+    pub fn selected<'a>(&self, catalogue: &'a Catalogue) -> Option<&'a str> {
+        let position = *self.results.get(self.cursor.selected)?;
+        catalogue.controls().get(position).map(|c| c.id.as_str())
+    }
+}
+
+/// Adds the control to the list, or removes it when it is there already.
+pub fn toggle(controls: &mut Vec<String>, id: &str) {
+    match controls.iter().position(|c| c == id) {
+        Some(i) => {
+            controls.remove(i);
+        }
+        None => controls.push(id.to_string()),
+    }
+}

@@ -1,0 +1,266 @@
+//! Key flows of the Risks pane, the risk form and the dashboard: keys drive `App` as a person
+//! would, and the tests assert on the workspace and the selection.
+
+use chrono::NaiveDate;
+use isms::app::dashboard::Panel;
+use isms::app::risks_pane::{RiskOverlay, SortColumn};
+use isms::app::{Action, App, Tab, press, update};
+use isms::domain::catalogue::Catalogue;
+use isms::domain::risk::RiskStatus;
+use isms::domain::sample::demo_workspace;
+use isms::keymap::Keymap;
+
+fn demo_app() -> App {
+    let catalogue = Catalogue::builtin();
+    let workspace = demo_workspace(&catalogue);
+    let mut app = App::new(catalogue, workspace, "demo".into(), Keymap::default());
+    app.risks_pane.today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    app
+}
+
+fn selected_control(app: &App) -> String {
+    let position = app
+        .catalogue_pane
+        .selected()
+        .expect("a control is selected");
+    app.catalogue.controls()[position].id.clone()
+}
+
+fn form_open(app: &App) -> bool {
+    matches!(app.risks_pane.overlay, Some(RiskOverlay::Form(_)))
+}
+
+/// From a new form's title: six Tabs reach the likelihood, eight the treating controls.
+const NEW_RISK: &str = "3 n Stolen <Space> backup <Space> tapes \
+    <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> 4 <Tab> 5 <Tab> <Tab> \
+    <Enter> backup <Enter> <C-u> 8.24 <Enter> <Esc>";
+
+#[test]
+fn adding_a_risk_with_two_controls_picked_by_search() {
+    let mut app = demo_app();
+    press(&mut app, NEW_RISK);
+    assert!(form_open(&app), "the picker closed, the form stays");
+    press(&mut app, "<C-s>");
+    assert!(!form_open(&app));
+    let risk = app.workspace.risks.get("R-013").expect("added as R-013");
+    assert_eq!(risk.title, "Stolen backup tapes");
+    assert_eq!((risk.likelihood, risk.impact), (4, 5));
+    assert_eq!(risk.controls, ["8.13", "8.24"]);
+    assert_eq!(risk.created, app.risks_pane.today);
+    assert_eq!(app.selected_risk_id().as_deref(), Some("R-013"));
+    assert!(app.dirty);
+    // Undo takes the new risk away; redo brings it back.
+    press(&mut app, "u");
+    assert!(app.workspace.risks.get("R-013").is_none());
+    press(&mut app, "<C-r>");
+    assert!(app.workspace.risks.get("R-013").is_some());
+}
+
+#[test]
+fn the_picker_removes_a_control_picked_twice() {
+    let mut app = demo_app();
+    press(&mut app, NEW_RISK);
+    press(&mut app, "<Enter> 8.24 <Enter> <Esc> <C-s>");
+    let risk = app.workspace.risks.get("R-013").unwrap();
+    assert_eq!(risk.controls, ["8.13"]);
+}
+
+#[test]
+fn editing_a_risk_and_undoing_the_edit() {
+    let mut app = demo_app();
+    // The table starts sorted by inherent level: R-003 (4×5) is first.
+    press(&mut app, "3");
+    assert_eq!(app.selected_risk_id().as_deref(), Some("R-003"));
+    press(
+        &mut app,
+        "<Enter> <Tab> <Tab> <Tab> <Tab> <Tab> <C-u> Ana <Space> Müller",
+    );
+    press(
+        &mut app,
+        "<Tab> <Left> <Tab> <Tab> <Tab> <Tab> 0 <Tab> <Tab> <Right> <C-s>",
+    );
+    let risk = app.workspace.risks.get("R-003").unwrap();
+    assert_eq!(risk.owner, "Ana Müller");
+    assert_eq!(risk.likelihood, 3);
+    assert_eq!(
+        risk.residual_likelihood, None,
+        "0 clears the residual rating"
+    );
+    assert_eq!(risk.status, RiskStatus::Accepted);
+    assert!(risk.updated.is_some());
+    press(&mut app, "u");
+    let risk = app.workspace.risks.get("R-003").unwrap();
+    assert_eq!(risk.owner, "IT Lead");
+    assert_eq!(risk.residual_likelihood, Some(2));
+    assert!(!app.dirty);
+}
+
+#[test]
+fn a_bad_date_keeps_the_form_open_on_that_field() {
+    let mut app = demo_app();
+    press(&mut app, "3 <Enter> <S-Tab> <C-u> 2026-02-30 <C-s>");
+    assert!(form_open(&app));
+    assert!(app.message.as_ref().unwrap().text.contains("not a date"));
+    assert!(!app.dirty);
+    // `t` puts today in a date field.
+    press(&mut app, "<C-u> t <C-s>");
+    assert!(!form_open(&app));
+    let risk = app.workspace.risks.get("R-003").unwrap();
+    assert_eq!(risk.next_review, Some(app.risks_pane.today));
+}
+
+#[test]
+fn an_acceptance_needs_who_and_when() {
+    let mut app = demo_app();
+    let to_accepted_by = "<Tab>".repeat(13).replace("><", "> <");
+    press(&mut app, &format!("3 <Enter> {to_accepted_by} CISO <C-s>"));
+    assert!(form_open(&app));
+    press(&mut app, "t <C-s>");
+    let risk = app.workspace.risks.get("R-003").unwrap();
+    let acceptance = risk.acceptance.as_ref().unwrap();
+    assert_eq!(acceptance.by, "CISO");
+    assert_eq!(acceptance.on, app.risks_pane.today);
+}
+
+#[test]
+fn esc_asks_before_throwing_changes_away() {
+    let mut app = demo_app();
+    press(&mut app, "3 <Enter> <Esc>");
+    assert!(!form_open(&app), "nothing changed: Esc closes at once");
+    press(&mut app, "<Enter> x <Esc>");
+    assert!(form_open(&app), "a change: Esc asks");
+    press(&mut app, "n");
+    assert!(form_open(&app));
+    press(&mut app, "<Esc> y");
+    assert!(!form_open(&app));
+    assert!(!app.dirty);
+}
+
+#[test]
+fn deleting_asks_and_can_be_cancelled_or_undone() {
+    let mut app = demo_app();
+    press(&mut app, "3 d n");
+    assert_eq!(app.workspace.risks.risks.len(), 12);
+    press(&mut app, "d <Esc>");
+    assert_eq!(app.workspace.risks.risks.len(), 12);
+    press(&mut app, "d y");
+    assert_eq!(app.workspace.risks.risks.len(), 11);
+    assert!(app.workspace.risks.get("R-003").is_none());
+    assert_eq!(app.risks_pane.rows.len(), 11);
+    press(&mut app, "u");
+    assert!(app.workspace.risks.get("R-003").is_some());
+}
+
+#[test]
+fn a_read_only_workspace_refuses_the_form_and_keeps_it_open() {
+    let mut app = demo_app();
+    app.read_only = Some("bob@host holds the lock".into());
+    press(&mut app, "3 <Enter> x <C-s>");
+    assert!(form_open(&app), "nothing typed is lost");
+    assert!(app.message.as_ref().unwrap().text.contains("bob@host"));
+}
+
+#[test]
+fn sorting_cycles_columns_and_flips_the_order() {
+    let mut app = demo_app();
+    press(&mut app, "3");
+    assert_eq!(app.risks_pane.sort, SortColumn::Inherent);
+    press(&mut app, "s");
+    assert_eq!(app.risks_pane.sort, SortColumn::Residual);
+    let ws = &app.workspace;
+    let first = &ws.risks.risks[app.risks_pane.rows[0]];
+    assert!(first.residual_score().is_some());
+    press(&mut app, "s s s s");
+    assert_eq!(app.risks_pane.sort, SortColumn::Id);
+    let ids = |app: &App| -> Vec<String> {
+        let risks = &app.workspace.risks.risks;
+        app.risks_pane
+            .rows
+            .iter()
+            .map(|&i| risks[i].id.clone())
+            .collect()
+    };
+    assert_eq!(ids(&app)[0], "R-001");
+    press(&mut app, "S");
+    assert_eq!(ids(&app)[0], "R-012");
+}
+
+#[test]
+fn filtering_as_you_type_and_clearing() {
+    let mut app = demo_app();
+    press(&mut app, "3 / laptops");
+    assert!(app.risks_pane.searching);
+    assert_eq!(app.risks_pane.filter, "laptops");
+    assert_eq!(app.risks_pane.rows.len(), 1);
+    press(&mut app, "<Enter>");
+    assert!(!app.risks_pane.searching);
+    assert_eq!(app.selected_risk_id().as_deref(), Some("R-006"));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.risks_pane.rows.len(), 12);
+}
+
+#[test]
+fn from_a_risk_to_its_controls() {
+    let mut app = demo_app();
+    press(&mut app, "3");
+    // R-003 has four controls: they are listed, Enter goes to the one picked.
+    press(&mut app, "c j <Enter>");
+    assert_eq!(app.tab, Tab::Catalogue);
+    assert_eq!(selected_control(&app), "8.2");
+    let position = app.catalogue.position("8.2");
+    assert_eq!(
+        app.detail.control, position,
+        "the detail shows the control jumped to"
+    );
+}
+
+#[test]
+fn a_heat_map_cell_lists_its_risks_and_opens_one() {
+    let mut app = demo_app();
+    // From likelihood 1 × impact 1 up three and right four: 4 × 5, where R-003 is.
+    press(&mut app, "4 k k k l l l l <Enter>");
+    let popup = app.dashboard.popup.as_ref().expect("the cell's risks");
+    assert_eq!(popup.items.len(), 1);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.tab, Tab::Risks);
+    assert_eq!(app.selected_risk_id().as_deref(), Some("R-003"));
+    // The residual map counts residual ratings: R-003 sits at 2 × 4 there with two others.
+    press(&mut app, "4 f");
+    assert_eq!(app.dashboard.panel, Panel::Residual);
+    press(&mut app, "j j h <Enter>");
+    assert_eq!(app.dashboard.popup.as_ref().unwrap().items.len(), 3);
+    press(&mut app, "<Esc>");
+    assert!(app.dashboard.popup.is_none());
+}
+
+#[test]
+fn a_finding_jumps_to_its_control_or_risk() {
+    let mut app = demo_app();
+    press(&mut app, "4 f f");
+    assert_eq!(app.dashboard.panel, Panel::Findings);
+    let first = app.dashboard.findings[0].subject.clone();
+    press(&mut app, "<Enter>");
+    assert_eq!(app.tab, Tab::Catalogue);
+    assert_eq!(selected_control(&app), first);
+    let risk_finding = app
+        .dashboard
+        .findings
+        .iter()
+        .position(|f| f.subject.starts_with("R-"))
+        .expect("the demo has a finding about a risk");
+    let subject = app.dashboard.findings[risk_finding].subject.clone();
+    press(&mut app, "4");
+    for _ in 0..risk_finding {
+        press(&mut app, "j");
+    }
+    press(&mut app, "<Enter>");
+    assert_eq!(app.tab, Tab::Risks);
+    assert_eq!(app.selected_risk_id(), Some(subject));
+}
