@@ -58,6 +58,8 @@ fn saver_child() {
     std::io::Write::flush(&mut std::io::stdout()).unwrap();
     loop {
         opened.handle.save(&versions[turn]).unwrap();
+        println!("saved");
+        std::io::Write::flush(&mut std::io::stdout()).unwrap();
         turn = 1 - turn;
     }
 }
@@ -91,7 +93,9 @@ fn a_killed_save_leaves_old_or_new_content_never_torn() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Wait until the child is in its save loop, then kill it a random moment later.
+        // Wait until the child is in its save loop, on every other kill also until it finished a
+        // save (so the test sees progress however slow the machine), then kill it a random
+        // moment later.
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
         let ready = lines.any(|line| line.is_ok_and(|l| l.ends_with("ready")));
         assert!(
@@ -101,6 +105,10 @@ fn a_killed_save_leaves_old_or_new_content_never_torn() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
+        if seed.is_multiple_of(2) {
+            let saved = lines.any(|line| line.is_ok_and(|l| l == "saved"));
+            assert!(saved, "child {kill} never finished a save");
+        }
         std::thread::sleep(Duration::from_micros(seed % 15_000));
         child.kill().unwrap();
         let status = child.wait().unwrap();

@@ -153,7 +153,7 @@ fn search_jump_help_and_quit() {
 
 #[test]
 fn the_terminal_is_restored_after_a_panic() {
-    let tmux = Tmux::start("demo", "ISMS_TEST_PANIC=1", &[]);
+    let tmux = Tmux::start("demo", "ISMS_TEST_PANIC=1 RUST_BACKTRACE=0", &[]);
     tmux.wait_for(&["Catalogue · 93"]);
     assert!(tmux.alternate_screen_on());
     tmux.keys(&["j"]);
