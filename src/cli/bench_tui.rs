@@ -76,6 +76,8 @@ fn draw_once(app: &mut App, theme: &Theme, width: u16, height: u16) {
 /// Types `TYPED` and deletes it again, timing each key's update and frame at 120×40.
 fn keystrokes(label: &str, mut app: App) {
     let theme = Theme::default_theme();
+    // The workbench builds the search index right after its first frame, before any key.
+    app.catalogue.prepare_search();
     update(
         &mut app,
         Action::Resize {

@@ -80,6 +80,12 @@ impl Catalogue {
         self.controls.is_empty()
     }
 
+    /// Builds the search index now if it is not built yet, e.g. right after the first frame so
+    /// that the first keystroke in the search box does not wait for it.
+    pub fn prepare_search(&self) {
+        self.index();
+    }
+
     pub(crate) fn index(&self) -> &SearchIndex {
         self.index
             .get_or_init(|| SearchIndex::build(&self.controls))

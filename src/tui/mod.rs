@@ -73,6 +73,7 @@ fn event_loop(
     let events = events::start(mouse)?;
     let panic_on_key = std::env::var_os("ISMS_TEST_PANIC").is_some();
     terminal.draw(|frame| ui::render(frame, app, theme))?;
+    app.catalogue.prepare_search();
     loop {
         let mut event = events.recv()?;
         // Handle everything already waiting (a paste, key repeat over a slow link) before drawing.
