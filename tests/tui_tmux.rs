@@ -432,3 +432,43 @@ fn edits_survive_a_killed_session_and_are_offered_back() {
         "applicable"
     );
 }
+
+/// Add a risk linked to two controls picked by search; see it on the heat map and in the cell.
+#[test]
+fn a_new_risk_with_two_controls_shows_on_the_heat_map() {
+    let tmux = Tmux::start("demo", "", &[]);
+    tmux.wait_for(&["Catalogue · 93"]);
+    tmux.keys(&["3"]);
+    tmux.wait_for(&["Risks · 12 of 12"]);
+    tmux.keys(&["n"]);
+    tmux.wait_for(&["New risk", "Likelihood"]);
+    tmux.keys(&["Stolen backup tapes"]);
+    for _ in 0..6 {
+        tmux.keys(&["Tab"]);
+    }
+    // Likelihood 5, impact 5: the top right cell, empty in the demo.
+    tmux.keys(&["5", "Tab", "5", "Tab", "Tab", "Enter"]);
+    tmux.wait_for(&["Treating controls · 0 picked"]);
+    tmux.keys(&["backup"]);
+    tmux.wait_for(&["8.13  Information backup"]);
+    tmux.keys(&["Enter", "C-u", "cryptography"]);
+    tmux.wait_for(&["· 1 picked", "8.24  Use of cryptography"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Treating controls · 2 picked"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(&["8.13 8.24", "Inherent critical 25"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for(&["Applied R-013", "Risks · 13 of 13", "R-013 Stolen backup"]);
+    tmux.keys(&["4"]);
+    let screen = tmux.wait_for(&["Inherent · 13"]);
+    let top_row = screen
+        .lines()
+        .find(|l| l.starts_with("│ 5 "))
+        .expect("the likelihood 5 row of the inherent map");
+    assert!(top_row.starts_with("│ 5  ·   ·   ·   ·   1"), "{screen}");
+    // The cell lists the new risk.
+    tmux.keys(&["k", "k", "k", "k", "l", "l", "l", "l", "Enter"]);
+    tmux.wait_for(&["inherent 5×5: 1 risks", "R-013 Stolen backup tapes"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Risks · 13 of 13"]);
+}
