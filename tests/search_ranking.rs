@@ -141,6 +141,14 @@ fn unknown_filters_are_reported() {
 }
 
 #[test]
+fn an_empty_query_lists_every_control_in_catalogue_order() {
+    let catalogue = Catalogue::builtin();
+    let all: Vec<String> = catalogue.controls().iter().map(|c| c.id.clone()).collect();
+    assert_eq!(ids(""), all);
+    assert_eq!(ids("   "), all);
+}
+
+#[test]
 fn nonsense_finds_nothing() {
     assert!(ids("qqqqzzzz").is_empty());
 }

@@ -58,17 +58,13 @@ impl CataloguePane {
     pub fn set_query(&mut self, catalogue: &Catalogue, text: String, rows: usize) {
         self.query_text = text;
         let query = Query::parse(&self.query_text);
-        if query.is_empty() {
-            self.results = (0..catalogue.len()).collect();
-            self.error = None;
-        } else {
-            match search(catalogue, &query) {
-                Ok(hits) => {
-                    self.results = hits.into_iter().map(|h| h.position).collect();
-                    self.error = None;
-                }
-                Err(error) => self.error = Some(error.to_string()),
+        // An empty query lists every control in catalogue order.
+        match search(catalogue, &query) {
+            Ok(hits) => {
+                self.results = hits.into_iter().map(|h| h.position).collect();
+                self.error = None;
             }
+            Err(error) => self.error = Some(error.to_string()),
         }
         self.query = query;
         self.cursor = Cursor::default();

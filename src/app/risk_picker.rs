@@ -32,17 +32,13 @@ impl ControlPicker {
     /// Runs the search again for the current query; the first hit is selected.
     pub fn refresh(&mut self, catalogue: &Catalogue) {
         let query = Query::parse(&self.query.text());
-        if query.is_empty() {
-            self.results = (0..catalogue.len()).collect();
-            self.error = None;
-        } else {
-            match search(catalogue, &query) {
-                Ok(hits) => {
-                    self.results = hits.into_iter().map(|h| h.position).collect();
-                    self.error = None;
-                }
-                Err(error) => self.error = Some(error.to_string()),
+        // An empty query lists every control in catalogue order.
+        match search(catalogue, &query) {
+            Ok(hits) => {
+                self.results = hits.into_iter().map(|h| h.position).collect();
+                self.error = None;
             }
+            Err(error) => self.error = Some(error.to_string()),
         }
         self.cursor = Cursor::default();
     }

@@ -43,7 +43,7 @@ pub fn search_text(catalogue: &Catalogue, text: &str) -> Result<Vec<Hit>, Search
 }
 
 /// Runs a query: filters narrow, words and ids rank. A query of filters alone lists every control
-/// that passes them, in catalogue order.
+/// that passes them, and an empty query every control, in catalogue order.
 pub fn search(catalogue: &Catalogue, query: &Query) -> Result<Vec<Hit>, SearchError> {
     let controls = catalogue.controls();
     let allowed = filter_mask(controls, query)?;
