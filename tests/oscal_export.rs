@@ -126,11 +126,10 @@ fn poam_rates_risks_with_facets_and_refuses_an_empty_register() {
 /// Runs the validator on every document: NIST's JSON schema (check-jsonschema), the constraint
 /// checks of oscal-validate, and loading with compliance-trestle.
 #[test]
+#[ignore = "needs the OSCAL validators (check-jsonschema, oscal-validate, trestle); .ci/run installs them"]
 fn documents_pass_the_official_schema_and_load_in_trestle() {
-    let Some(validator) = std::env::var_os("ISMS_OSCAL_VALIDATOR") else {
-        println!("SKIPPED OSCAL validation: ISMS_OSCAL_VALIDATOR is not set (.ci/run sets it)");
-        return;
-    };
+    let validator = std::env::var_os("ISMS_OSCAL_VALIDATOR")
+        .expect("ISMS_OSCAL_VALIDATOR names the validator script (.ci/run sets it)");
     let dir = tempfile::tempdir().unwrap();
     for (kind, text) in documents() {
         let path = dir.path().join(format!("isms-{kind}.json"));

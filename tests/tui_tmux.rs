@@ -129,6 +129,7 @@ impl Drop for Tmux {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn search_jump_help_and_quit() {
     let tmux = Tmux::start("demo", "", &[]);
     tmux.wait_for(&[
@@ -152,6 +153,7 @@ fn search_jump_help_and_quit() {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn the_terminal_is_restored_after_a_panic() {
     let tmux = Tmux::start("demo", "ISMS_TEST_PANIC=1 RUST_BACKTRACE=0", &[]);
     tmux.wait_for(&["Catalogue · 93"]);
@@ -162,6 +164,7 @@ fn the_terminal_is_restored_after_a_panic() {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn the_terminal_is_restored_on_sigterm_and_sighup() {
     for (signal, code) in [("TERM", "143"), ("HUP", "129")] {
         let tmux = Tmux::start("demo", "", &[]);
@@ -177,6 +180,7 @@ fn the_terminal_is_restored_on_sigterm_and_sighup() {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn a_broken_theme_and_keymap_are_reported_and_the_workbench_still_opens() {
     let tmux = Tmux::start("demo --theme nosuch", "", &[]);
     tmux.wait_for(&["no theme called \"nosuch\""]);
@@ -199,6 +203,7 @@ fn a_broken_theme_and_keymap_are_reported_and_the_workbench_still_opens() {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn user_keys_and_themes_apply() {
     let files = [
         ("keymap.ron", "{ \"search\": [\"s\"] }"),
@@ -216,6 +221,7 @@ fn user_keys_and_themes_apply() {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn ctrl_z_suspends_and_fg_resumes() {
     let isms = env!("CARGO_BIN_EXE_isms");
     let tmux = Tmux::start_script(&[], |home| {
@@ -244,6 +250,7 @@ fn ctrl_z_suspends_and_fg_resumes() {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn resizing_redraws_and_a_small_terminal_gets_a_notice() {
     let tmux = Tmux::start("demo", "", &[]);
     tmux.wait_for(&["Catalogue · 93"]);
@@ -259,6 +266,7 @@ fn resizing_redraws_and_a_small_terminal_gets_a_notice() {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn a_folder_opens_its_workspace_and_a_second_session_is_read_only() {
     let tmux = Tmux::start("", "", &[]);
     tmux.wait_for(&["no workspace in . yet"]);
@@ -289,6 +297,7 @@ fn a_folder_opens_its_workspace_and_a_second_session_is_read_only() {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn the_demo_is_a_copy_in_a_temporary_folder() {
     let tmux = Tmux::start("demo", "", &[]);
     let screen = tmux.wait_for(&["Catalogue · 93", "isms-demo-"]);
@@ -368,6 +377,7 @@ fn soa_entry_json(home: &Path, id: &str) -> serde_json::Value {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn decide_justify_save_quit_and_read_back_with_the_cli() {
     let tmux = Tmux::start_on_new_workspace();
     tmux.wait_for(&["Catalogue · 93"]);
@@ -397,6 +407,7 @@ fn decide_justify_save_quit_and_read_back_with_the_cli() {
 }
 
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn edits_survive_a_killed_session_and_are_offered_back() {
     let tmux = Tmux::start_on_new_workspace();
     tmux.wait_for(&["Catalogue · 93"]);
@@ -435,6 +446,7 @@ fn edits_survive_a_killed_session_and_are_offered_back() {
 
 /// Add a risk linked to two controls picked by search; see it on the heat map and in the cell.
 #[test]
+#[ignore = "needs tmux; .ci/run installs it"]
 fn a_new_risk_with_two_controls_shows_on_the_heat_map() {
     let tmux = Tmux::start("demo", "", &[]);
     tmux.wait_for(&["Catalogue · 93"]);
