@@ -60,6 +60,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     SearchIndex::build(large.controls());
     println!("build its search index: {}", millis(started.elapsed()));
     report_queries("10 000 controls", &large, 10);
+    super::bench_frameworks::run(&builtin);
 
     super::bench_workspace::run()?;
 

@@ -3,13 +3,18 @@
 //! Exit codes: 0 ok, 1 findings or not found, 2 bad input.
 
 mod bench;
+mod bench_frameworks;
 mod bench_tui;
 mod bench_workspace;
 mod catalogue;
 mod check;
+mod coverage;
 mod export_output;
+mod framework;
+mod framework_lookup;
 mod import;
 mod init;
+mod mapping;
 mod oscal_files;
 mod output;
 mod risk;
@@ -135,6 +140,26 @@ pub enum Command {
         #[command(subcommand)]
         action: risk::RiskAction,
     },
+    /// Frameworks beside ISO: NIST CSF 2.0 built in, OSCAL catalogs added to the workspace.
+    Framework {
+        #[command(subcommand)]
+        action: framework::FrameworkAction,
+    },
+    /// Add mappings from a framework's nodes to ISO/IEC 27001:2022.
+    Mapping {
+        #[command(subcommand)]
+        action: mapping::MappingAction,
+    },
+    /// How far the SoA covers a framework (`csf2`), through each mapping source.
+    Coverage {
+        /// The framework id, e.g. csf2.
+        framework: String,
+        /// Only this mapping source (e.g. NIST-OLIR:Razilio); default: each source in turn.
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long, value_enum, default_value_t = coverage::CoverageFormat::Table)]
+        format: coverage::CoverageFormat,
+    },
     /// Used by `isms bench` to measure a fresh process's peak memory.
     #[command(hide = true)]
     BenchWorkspaceChild { dir: PathBuf },
@@ -178,7 +203,17 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let dir = cli.workspace.as_path();
     match command {
         Command::Demo => anyhow::bail!("`isms demo` opens the workbench on the sample workspace"),
+        Command::Show { id, format } if framework_lookup::split_node_ref(&id).is_some() => {
+            framework_lookup::show(dir, &catalogue, &id, format)
+        }
         Command::Show { id, format } => show::run(&catalogue, &id, format),
+        Command::Search {
+            query,
+            limit,
+            format,
+        } if framework_lookup::is_framework_query(&query.join(" ")) => {
+            framework_lookup::search(dir, &catalogue, &query.join(" "), limit, format)
+        }
         Command::Search {
             query,
             limit,
@@ -200,6 +235,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Risks { format, output } => risks::run(dir, &catalogue, format, output.as_deref()),
         Command::Import { kind } => import::run(dir, &catalogue, kind),
         Command::Risk { action } => risk::run(dir, &catalogue, action),
+        Command::Framework { action } => framework::run(dir, action),
+        Command::Mapping { action } => mapping::run(dir, action),
+        Command::Coverage {
+            framework,
+            source,
+            format,
+        } => coverage::run(dir, &catalogue, &framework, source.as_deref(), format),
     }
 }
 

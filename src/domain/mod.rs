@@ -8,6 +8,7 @@ pub mod check;
 pub mod control;
 pub mod edit;
 mod edit_risk;
+pub mod framework;
 pub mod located_error;
 pub mod risk;
 mod risk_load;

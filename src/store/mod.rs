@@ -48,6 +48,7 @@ pub mod catalogue_file;
 pub mod config_files;
 mod error;
 mod export_file;
+pub mod frameworks;
 pub mod lock;
 pub mod process;
 pub mod read;

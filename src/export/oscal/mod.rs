@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod ids;
 pub mod poam;
 pub mod profile;
+pub mod read_catalog;
 pub mod ssp;
 
 use chrono::{DateTime, SecondsFormat, Utc};

@@ -1,0 +1,73 @@
+//! `isms bench`, frameworks part: loading CSF 2.0 and the NIST SP 800-53 low baseline (the OSCAL
+//! fixture, when run from the repository), and `fw:` searches over them, and that the ISO search
+//! keeps its speed with both loaded (they live apart, so it should not move).
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::domain::catalogue::Catalogue;
+use crate::domain::framework::{Framework, csf2, search_nodes};
+use crate::domain::search::search_text;
+use crate::export::oscal::read_catalog::read_catalog;
+
+const FIXTURE: &str =
+    "tests/reference/oscal/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog-min.json";
+
+const QUERIES: [&str; 5] = [
+    "account management",
+    "supply chain",
+    "incident response plan",
+    "backup",
+    "acount managment",
+];
+
+pub fn run(catalogue: &Catalogue) {
+    println!("\nframeworks");
+    let started = Instant::now();
+    let csf = csf2();
+    println!(
+        "  load NIST CSF 2.0 with its ISO mappings (first use): {:.3} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    let mut loaded: Vec<&Framework> = vec![csf];
+    let low = std::fs::read_to_string(Path::new(FIXTURE))
+        .ok()
+        .map(|text| {
+            let started = Instant::now();
+            let framework = read_catalog(&text, FIXTURE, "low").expect("the fixture reads");
+            println!(
+                "  read the SP 800-53 low-baseline OSCAL catalog ({} KB, {} nodes): {:.3} ms",
+                text.len() / 1024,
+                framework.nodes.len(),
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            framework
+        });
+    match &low {
+        Some(framework) => loaded.push(framework),
+        None => println!("  (run from the repository to include the SP 800-53 fixture)"),
+    }
+    let nodes: usize = loaded.iter().map(|f| f.nodes.len()).sum();
+    let mut slowest = 0.0f64;
+    for query in QUERIES {
+        let rounds = 50;
+        let started = Instant::now();
+        for _ in 0..rounds {
+            std::hint::black_box(search_nodes(&loaded, query));
+        }
+        slowest = slowest.max(started.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds));
+    }
+    println!(
+        "  fw:all search over {nodes} nodes, slowest of {} queries: {slowest:.3} ms",
+        QUERIES.len()
+    );
+    let rounds = 200;
+    let started = Instant::now();
+    for _ in 0..rounds {
+        std::hint::black_box(search_text(catalogue, "backup").ok());
+    }
+    println!(
+        "  ISO search `backup` with the frameworks loaded: {:.3} ms",
+        started.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds)
+    );
+}

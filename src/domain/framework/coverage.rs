@@ -1,0 +1,242 @@
+//! How far the SoA covers a framework, through one mapping source: each assessable node's state,
+//! computed live from the decisions and statuses of the ISO controls the source maps it to, with
+//! roll-ups per parent. This is an informative reading of a mapping, not a conformance claim.
+
+use serde::Serialize;
+
+use super::mapping::IsoTarget;
+use super::model::Framework;
+use crate::domain::soa::{Applicability, Soa, Status};
+
+/// The state of one node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Every mapped control applies and is implemented, and none is undecided.
+    Covered,
+    /// Some mapped control is implemented or partly implemented, or the rest is undecided.
+    Partial,
+    /// Mapped controls apply but none has started to be implemented beyond planning.
+    Gap,
+    /// Every mapped control is excluded in the SoA.
+    Excluded,
+    /// No mapped control applies yet and at least one is undecided.
+    Undecided,
+    /// The source maps the node to clauses 4–10 only, which the SoA does not track.
+    ClauseNotTracked,
+    /// The source says nothing about this node.
+    NotMapped,
+}
+
+impl State {
+    pub const ALL: [State; 7] = [
+        State::Covered,
+        State::Partial,
+        State::Gap,
+        State::Excluded,
+        State::Undecided,
+        State::ClauseNotTracked,
+        State::NotMapped,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Covered => "covered",
+            State::Partial => "partial",
+            State::Gap => "gap",
+            State::Excluded => "excluded",
+            State::Undecided => "undecided",
+            State::ClauseNotTracked => "clause, not tracked",
+            State::NotMapped => "not mapped by this source",
+        }
+    }
+}
+
+/// One assessable node's state and what it rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeCoverage {
+    pub node: String,
+    pub parent: Option<String>,
+    pub state: State,
+    /// The Annex A controls the source maps the node to, as 2022 ids.
+    pub controls: Vec<String>,
+    /// The clauses of 4–10 the source maps the node to.
+    pub clauses: Vec<String>,
+}
+
+/// How many assessable nodes under one grouping node are in each state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RollUp {
+    pub node: String,
+    pub title: String,
+    pub kind: String,
+    /// Counts in the order of [`State::ALL`].
+    pub counts: Vec<(State, usize)>,
+}
+
+/// The coverage of a framework through one source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub framework: String,
+    pub source: String,
+    pub nodes: Vec<NodeCoverage>,
+    pub roll_ups: Vec<RollUp>,
+}
+
+/// Computes the coverage of `framework` through `source` from the SoA.
+pub fn coverage(framework: &Framework, source: &str, soa: &Soa) -> Coverage {
+    let nodes: Vec<NodeCoverage> = framework
+        .nodes
+        .iter()
+        .filter(|n| n.assessable && !n.withdrawn)
+        .map(|node| {
+            let mut controls = Vec::new();
+            let mut clauses = Vec::new();
+            for mapping in framework.mappings_of(&node.id, Some(source)) {
+                match mapping.iso_target() {
+                    Ok(IsoTarget::Control(id)) => push_once(&mut controls, id),
+                    Ok(IsoTarget::Clause(id)) => push_once(&mut clauses, id),
+                    Err(_) => {}
+                }
+            }
+            NodeCoverage {
+                node: node.id.clone(),
+                parent: node.parent.clone(),
+                state: state_of(&controls, &clauses, soa),
+                controls,
+                clauses,
+            }
+        })
+        .collect();
+    let roll_ups = framework
+        .nodes
+        .iter()
+        .filter(|n| !n.assessable)
+        .filter_map(|group| {
+            let mut counts: Vec<(State, usize)> = State::ALL.iter().map(|s| (*s, 0)).collect();
+            let mut any = false;
+            for covered in &nodes {
+                if is_under(framework, &covered.node, &group.id) {
+                    any = true;
+                    let slot = State::ALL.iter().position(|s| *s == covered.state);
+                    counts[slot.expect("every state is listed")].1 += 1;
+                }
+            }
+            any.then(|| RollUp {
+                node: group.id.clone(),
+                title: group.title.clone(),
+                kind: group.kind.clone(),
+                counts,
+            })
+        })
+        .collect();
+    Coverage {
+        framework: framework.id.clone(),
+        source: source.to_string(),
+        nodes,
+        roll_ups,
+    }
+}
+
+fn push_once(list: &mut Vec<String>, id: &str) {
+    if !list.iter().any(|x| x == id) {
+        list.push(id.to_string());
+    }
+}
+
+/// Whether `node` lies below `ancestor` in the tree.
+fn is_under(framework: &Framework, node: &str, ancestor: &str) -> bool {
+    let mut current = framework.node(node).and_then(|n| n.parent.as_deref());
+    // The tree was validated (parents come first), so this walk ends.
+    while let Some(parent) = current {
+        if parent == ancestor {
+            return true;
+        }
+        current = framework.node(parent).and_then(|n| n.parent.as_deref());
+    }
+    false
+}
+
+fn state_of(controls: &[String], clauses: &[String], soa: &Soa) -> State {
+    if controls.is_empty() {
+        return if clauses.is_empty() {
+            State::NotMapped
+        } else {
+            State::ClauseNotTracked
+        };
+    }
+    let entries: Vec<(Applicability, Status)> = controls
+        .iter()
+        .map(|id| {
+            soa.entry(id)
+                .map_or((Applicability::Undecided, Status::NotStarted), |e| {
+                    (e.applicability, e.status)
+                })
+        })
+        .collect();
+    let applicable: Vec<Status> = entries
+        .iter()
+        .filter(|(a, _)| *a == Applicability::Applicable)
+        .map(|(_, s)| *s)
+        .collect();
+    let undecided = entries.iter().any(|(a, _)| *a == Applicability::Undecided);
+    if applicable.is_empty() {
+        return if undecided {
+            State::Undecided
+        } else {
+            State::Excluded
+        };
+    }
+    let all_done = applicable.iter().all(|s| *s == Status::Implemented);
+    let some_done = applicable
+        .iter()
+        .any(|s| matches!(s, Status::Implemented | Status::Partial));
+    match (all_done, undecided, some_done) {
+        (true, false, _) => State::Covered,
+        (_, _, true) => State::Partial,
+        _ => State::Gap,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::soa::SoaEntry;
+
+    fn soa(entries: &[(&str, Applicability, Status)]) -> Soa {
+        Soa {
+            entries: entries
+                .iter()
+                .map(|(id, a, s)| SoaEntry {
+                    applicability: *a,
+                    status: *s,
+                    ..SoaEntry::undecided(id)
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn states_follow_the_mapped_controls() {
+        use Applicability::*;
+        use Status::*;
+        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let s = soa(&[
+            ("5.1", Applicable, Implemented),
+            ("5.2", Applicable, Partial),
+            ("5.3", Applicable, Planned),
+            ("5.4", Excluded, NotStarted),
+            ("5.5", Undecided, NotStarted),
+        ]);
+        assert_eq!(state_of(&ids(&["5.1"]), &[], &s), State::Covered);
+        assert_eq!(state_of(&ids(&["5.1", "5.4"]), &[], &s), State::Covered);
+        assert_eq!(state_of(&ids(&["5.1", "5.5"]), &[], &s), State::Partial);
+        assert_eq!(state_of(&ids(&["5.1", "5.3"]), &[], &s), State::Partial);
+        assert_eq!(state_of(&ids(&["5.3"]), &[], &s), State::Gap);
+        assert_eq!(state_of(&ids(&["5.3", "5.5"]), &[], &s), State::Gap);
+        assert_eq!(state_of(&ids(&["5.4"]), &[], &s), State::Excluded);
+        assert_eq!(state_of(&ids(&["5.4", "5.5"]), &[], &s), State::Undecided);
+        assert_eq!(state_of(&[], &ids(&["6.1.2"]), &s), State::ClauseNotTracked);
+        assert_eq!(state_of(&[], &[], &s), State::NotMapped);
+    }
+}
