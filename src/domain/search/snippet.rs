@@ -8,8 +8,8 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::control::{Control, strip_annex_prefix};
 
 /// Characters kept before the matched word, and in the whole snippet, before cutting at a space.
-const BEFORE: usize = 30;
-const LENGTH: usize = 70;
+const BEFORE: usize = 20;
+const LENGTH: usize = 48;
 
 /// Where a shown hit matched and the piece of text that says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,9 +133,12 @@ fn window(text: &str, start: usize, end: usize) -> String {
     if left > 0 {
         out.push('…');
     }
-    out.push_str(text[left..right].trim());
+    let piece = text[left..right].trim();
     if right < text.len() {
+        out.push_str(piece.trim_end_matches([',', ';', ':', '.']));
         out.push('…');
+    } else {
+        out.push_str(piece);
     }
     out
 }
