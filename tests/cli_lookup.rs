@@ -54,7 +54,14 @@ fn show_prints_the_control_as_json_in_the_documented_shape() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys.len(), 11);
+    assert_eq!(keys.len(), 13);
+    assert_eq!(json["short_title"], "Configuration management");
+    assert!(
+        json["aliases"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("hardening"))
+    );
 }
 
 #[test]
@@ -138,6 +145,60 @@ fn search_prints_best_first_and_json_hits() {
     assert_eq!(hits[0]["id"], "5.7");
     assert_eq!(hits[0]["title"], "Threat intelligence");
     assert!(hits[0]["score"].as_u64().unwrap() >= hits[1]["score"].as_u64().unwrap());
+}
+
+#[test]
+fn search_says_where_each_hit_matched() {
+    let text = stdout(&isms(&["search", "backup", "--limit", "40"]));
+    let lines: Vec<&str> = text.lines().collect();
+    let networks = lines
+        .iter()
+        .position(|line| line.starts_with("8.22 "))
+        .expect("8.22 is a hit");
+    let why = lines[networks + 1];
+    assert!(why.starts_with("      matched in "), "{why}");
+    assert!(why.to_lowercase().contains("backup"), "{why}");
+    assert!(
+        lines.iter().all(|line| line.chars().count() <= 80),
+        "{text}"
+    );
+
+    let output = isms(&["search", "pentest", "--format", "json", "--limit", "2"]);
+    let hits: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(hits[0]["id"], "8.8");
+    assert_eq!(
+        hits[0]["matched"],
+        serde_json::json!({"field": "aliases", "snippet": "pentest"})
+    );
+    assert!(hits[0]["aliases"].as_array().unwrap().len() > 3);
+    assert_eq!(hits[0]["short_title"], "Vulnerability management");
+}
+
+#[test]
+fn a_catalogue_file_may_carry_aliases_and_short_titles() {
+    let output = isms(&[
+        "--catalogue",
+        "tests/fixtures/small_catalogue.ron",
+        "search",
+        "raci",
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success());
+    let hits: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(hits[0]["id"], "5.2");
+    assert_eq!(hits[0]["short_title"], "Security roles");
+    assert_eq!(hits[0]["matched"]["field"], "aliases");
+    let show = stdout(&isms(&[
+        "--catalogue",
+        "tests/fixtures/small_catalogue.ron",
+        "show",
+        "5.2",
+    ]));
+    assert!(
+        show.contains("Also called: RACI, job descriptions"),
+        "{show}"
+    );
 }
 
 #[test]

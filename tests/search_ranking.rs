@@ -183,3 +183,123 @@ fn the_vocabulary_of_the_guidance_finds_controls() {
         assert_eq!(first(word), id, "{word}");
     }
 }
+
+/// What engineers type in a meeting, and the control they mean: each must be in the top three.
+const PRACTITIONER_QUERIES: [(&str, &str); 48] = [
+    ("pentest", "8.8"),
+    ("penetration test", "8.8"),
+    ("red team", "5.35"),
+    ("patch", "8.8"),
+    ("patching", "8.8"),
+    ("patching", "8.19"),
+    ("DR", "5.30"),
+    ("disaster recovery", "5.30"),
+    ("BCP", "5.30"),
+    ("RTO", "5.30"),
+    ("IAM", "5.16"),
+    ("JML", "5.16"),
+    ("offboarding", "5.18"),
+    ("leaver", "5.11"),
+    ("access review", "5.18"),
+    ("KMS", "8.24"),
+    ("key management", "8.24"),
+    ("encryption", "8.24"),
+    ("SBOM", "5.21"),
+    ("SSO", "8.5"),
+    ("2FA", "8.5"),
+    ("passkeys", "8.5"),
+    ("password manager", "5.17"),
+    ("least privilege", "8.2"),
+    ("sudo", "8.2"),
+    ("MDM", "8.1"),
+    ("BYOD", "8.1"),
+    ("antivirus", "8.7"),
+    ("CSPM", "5.23"),
+    ("AWS", "5.23"),
+    ("vendor risk", "5.19"),
+    ("DPA", "5.20"),
+    ("GDPR", "5.34"),
+    ("DPIA", "5.34"),
+    ("post-mortem", "5.27"),
+    ("forensics", "5.28"),
+    ("chain of custody", "5.28"),
+    ("triage", "5.25"),
+    ("playbook", "5.24"),
+    ("runbook", "5.37"),
+    ("background check", "6.1"),
+    ("phishing simulation", "6.3"),
+    ("WFH", "6.7"),
+    ("badge", "7.2"),
+    ("USB", "7.10"),
+    ("hardening", "8.9"),
+    ("VLAN", "8.22"),
+    ("SAST", "8.28"),
+];
+
+const MORE_PRACTITIONER_QUERIES: [(&str, &str); 16] = [
+    ("DAST", "8.29"),
+    ("CAB", "8.32"),
+    ("test data", "8.33"),
+    ("staging", "8.31"),
+    ("time sync", "8.17"),
+    ("audit trail", "8.15"),
+    ("syslog", "8.15"),
+    ("high availability", "8.14"),
+    ("failover", "8.14"),
+    ("pseudonymisation", "8.11"),
+    ("crypto shredding", "8.10"),
+    ("URL filtering", "8.23"),
+    ("firewall", "8.20"),
+    ("threat modelling", "8.27"),
+    ("SDLC", "8.25"),
+    ("NDA", "6.6"),
+];
+
+#[test]
+fn practitioner_words_find_the_control_they_mean_in_the_top_three() {
+    let catalogue = Catalogue::builtin();
+    let mut misses = Vec::new();
+    for (query, id) in PRACTITIONER_QUERIES
+        .iter()
+        .chain(&MORE_PRACTITIONER_QUERIES)
+    {
+        let hits = search_text(&catalogue, query).unwrap();
+        let top: Vec<&str> = hits
+            .iter()
+            .take(3)
+            .map(|hit| catalogue.controls()[hit.position].id.as_str())
+            .collect();
+        if !top.contains(id) {
+            misses.push(format!("{query:?} → {top:?}, expected {id}"));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+#[test]
+fn patch_puts_vulnerability_management_first() {
+    assert_eq!(first("patch"), "8.8");
+    assert_eq!(first("pentest"), "8.8");
+}
+
+#[test]
+fn every_control_has_aliases_and_a_unique_short_title_that_fits() {
+    let catalogue = Catalogue::builtin();
+    let mut seen = std::collections::BTreeMap::new();
+    for control in catalogue.controls() {
+        assert!(!control.aliases.is_empty(), "{} has no aliases", control.id);
+        let length = control.short_title.chars().count();
+        assert!(
+            (1..=24).contains(&length),
+            "{} short title {:?} has {length} characters",
+            control.id,
+            control.short_title
+        );
+        if let Some(other) = seen.insert(control.short_title.to_lowercase(), &control.id) {
+            panic!(
+                "{} and {other} share the short title {:?}",
+                control.id, control.short_title
+            );
+        }
+    }
+}

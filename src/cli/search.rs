@@ -4,17 +4,27 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::output::{Style, truncate};
+use super::output::{Style, WIDTH, truncate};
 use super::{EXIT_FINDINGS, TextOrJson};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::search::{Query, highlight, search};
+use crate::domain::search::{Field, Query, highlight, matched, search};
 use crate::domain::text::sanitize_line;
 
 #[derive(Serialize)]
 struct JsonHit<'a> {
     id: &'a str,
     title: &'a str,
+    short_title: &'a str,
+    aliases: &'a [String],
     score: u32,
+    matched: Option<JsonMatched>,
+}
+
+/// Where a hit matched: the field of the control (as its JSON names it) and a snippet.
+#[derive(Serialize)]
+struct JsonMatched {
+    field: &'static str,
+    snippet: String,
 }
 
 pub fn run(
@@ -35,7 +45,13 @@ pub fn run(
                     JsonHit {
                         id: &control.id,
                         title: &control.title,
+                        short_title: &control.short_title,
+                        aliases: &control.aliases,
                         score: hit.score,
+                        matched: matched(catalogue, hit, &query).map(|m| JsonMatched {
+                            field: m.field.name(),
+                            snippet: m.snippet,
+                        }),
                     }
                 })
                 .collect();
@@ -55,6 +71,19 @@ pub fn run(
                     " ".repeat(pad),
                     style.dim(&truncate(control.theme.name(), 14))
                 );
+                // A title or id match shows on the line above; anything else says where it was.
+                if let Some(why) = matched(catalogue, hit, &query)
+                    .filter(|m| !matches!(m.field, Field::Title | Field::Id))
+                {
+                    let label = format!("matched in {}:", why.field.name());
+                    let room = WIDTH.saturating_sub(6 + label.chars().count() + 3);
+                    let snippet = truncate(&sanitize_line(&why.snippet), room);
+                    println!(
+                        "      {} \"{}\"",
+                        style.dim(&label),
+                        style.marked(&snippet, &highlight(&snippet, &query))
+                    );
+                }
             }
             if hits.len() > shown.len() {
                 println!(

@@ -95,6 +95,16 @@ pub fn render(catalogue: &Catalogue, control: &Control, style: Style) -> String 
         "{}\n",
         style.accent(&textwrap::fill(&tags, WIDTH))
     ));
+    if !control.aliases.is_empty() {
+        let aliases = format!(
+            "Also called: {}",
+            sanitize_line(&control.aliases.join(", "))
+        );
+        out.push_str(&format!(
+            "{}\n",
+            style.dim(&textwrap::fill(&aliases, WIDTH))
+        ));
+    }
 
     section(
         &mut out,

@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use serde::Deserialize;
 
 use super::catalogue::Catalogue;
-use super::control::{Control, looks_like_id};
+use super::control::{Control, SHORT_TITLE_MAX, looks_like_id};
 use super::located_error::{LocatedError, line_and_column};
 
 /// The catalogue format this build reads and writes.
@@ -85,6 +85,24 @@ pub(super) fn parse_catalogue(text: &str, file: &str) -> Result<Catalogue, Locat
                     format!("control {} has an empty {field}", control.id),
                 ));
             }
+        }
+        if control.short_title.chars().count() > SHORT_TITLE_MAX {
+            return Err(LocatedError::at(
+                file,
+                find_in(i, "short_title", &format!("{:?}", control.short_title)),
+                format!(
+                    "control {} has a short title of {} characters; at most {SHORT_TITLE_MAX} fit",
+                    control.id,
+                    control.short_title.chars().count()
+                ),
+            ));
+        }
+        if control.aliases.iter().any(|alias| alias.trim().is_empty()) {
+            return Err(LocatedError::at(
+                file,
+                find_in(i, "aliases", "\"\""),
+                format!("control {} has an empty alias", control.id),
+            ));
         }
         for old in &control.iso27002_2013 {
             if !looks_like_id(old) {

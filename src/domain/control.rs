@@ -13,6 +13,13 @@ pub struct Control {
     pub id: String,
     pub theme: Theme,
     pub title: String,
+    /// At most [`SHORT_TITLE_MAX`] characters, our own words, shown where the full title does
+    /// not fit; empty in catalogues that do not give one.
+    #[serde(default)]
+    pub short_title: String,
+    /// The words practitioners use for the control: acronyms, tools, slang, process names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub new_in_2022: bool,
     pub attributes: Attributes,
     /// The ISO/IEC 27002:2013 controls it replaces, e.g. `A.12.3.1`.
@@ -29,6 +36,22 @@ pub struct Control {
     pub evidence: Vec<String>,
     #[serde(default)]
     pub pitfalls: Vec<String>,
+}
+
+/// The longest short title a catalogue may give, in characters.
+pub const SHORT_TITLE_MAX: usize = 24;
+
+impl Control {
+    /// The title to show in `width` characters: the full title when it fits, else the short
+    /// title when there is one, else the full title (for the caller to cut).
+    pub fn title_for_width(&self, width: usize) -> &str {
+        let fits = |text: &str| text.chars().count() <= width;
+        if fits(&self.title) || self.short_title.is_empty() {
+            &self.title
+        } else {
+            &self.short_title
+        }
+    }
 }
 
 /// Normalizes what a person types as a control id: trims, drops an `A.` / `a.` prefix and a
@@ -66,6 +89,25 @@ mod tests {
         assert_eq!(normalize_id(" A.8.9 "), "8.9");
         assert_eq!(normalize_id("a.12.3.1"), "12.3.1");
         assert_eq!(normalize_id("5.1."), "5.1");
+    }
+
+    #[test]
+    fn falls_back_to_the_short_title_when_the_full_one_does_not_fit() {
+        let mut control: Control = ron::from_str(
+            r#"(id: "5.8", theme: Organizational, title: "Information security in project management",
+                new_in_2022: false, purpose: "p",
+                attributes: (control_type: [], security_properties: [], cybersecurity_concepts: [],
+                             operational_capabilities: [], security_domains: []))"#,
+        )
+        .unwrap();
+        assert_eq!(control.title_for_width(80), control.title);
+        assert_eq!(
+            control.title_for_width(20),
+            control.title,
+            "no short title given"
+        );
+        control.short_title = "InfoSec in projects".into();
+        assert_eq!(control.title_for_width(20), "InfoSec in projects");
     }
 
     #[test]

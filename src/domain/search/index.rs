@@ -6,27 +6,60 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rustc_hash::FxHashMap;
 
-use super::query::for_each_word;
+use super::query::{for_each_word, words_of};
 use crate::domain::control::Control;
 
-/// Where in a control a word was found; the weight makes a title hit beat a guidance hit.
+/// Where in a control a query matched; the weight makes a title hit beat an alias hit, an alias
+/// hit beat an attribute, and any of them beat the prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
+    /// The 2022 id (matched by id terms, not through the word index).
+    Id,
+    /// A 2013 id the control replaced (matched by id terms, not through the word index).
+    Iso2013,
     Title,
+    Aliases,
     Tags,
     Purpose,
     Guidance,
-    Notes,
+    Evidence,
+    Pitfalls,
 }
 
 impl Field {
     pub fn weight(self) -> f32 {
         match self {
+            Field::Id | Field::Iso2013 => 0.0,
             Field::Title => 60.0,
+            Field::Aliases => 50.0,
             Field::Tags => 40.0,
             Field::Purpose => 20.0,
             Field::Guidance => 12.0,
-            Field::Notes => 10.0,
+            Field::Evidence | Field::Pitfalls => 10.0,
+        }
+    }
+
+    /// The most a field can score for one word, however often it says it: an alias said three
+    /// times still ranks below the title.
+    pub fn ceiling(self) -> f32 {
+        match self {
+            Field::Aliases => Field::Title.weight() - 1.0,
+            _ => f32::INFINITY,
+        }
+    }
+
+    /// The name of the field as a control's JSON spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Iso2013 => "iso27002_2013",
+            Field::Title => "title",
+            Field::Aliases => "aliases",
+            Field::Tags => "attributes",
+            Field::Purpose => "purpose",
+            Field::Guidance => "guidance",
+            Field::Evidence => "evidence",
+            Field::Pitfalls => "pitfalls",
         }
     }
 }
@@ -38,8 +71,9 @@ pub struct SearchIndex {
     /// Per word: its length in characters and a coarse letter histogram, so that most words can
     /// be ruled out as typing slips without computing an edit distance.
     shapes: Vec<WordShape>,
-    /// Each control's title as lower-case words joined by single spaces, for phrase matches.
-    title_words: Vec<String>,
+    /// Each control's title and aliases as lower-case words joined by single spaces, one phrase
+    /// after the other separated by ` | `, for phrase matches.
+    phrases: Vec<String>,
     /// For each word: where it occurs, in catalogue order.
     postings: Vec<Vec<Posting>>,
 }
@@ -101,23 +135,19 @@ impl SearchIndex {
         let mut ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut index = SearchIndex::default();
         for (position, control) in controls.iter().enumerate() {
-            let mut title = Vec::new();
-            for_each_word(&control.title, |word| title.push(word.to_string()));
-            index.title_words.push(title.join(" "));
+            index.phrases.push(phrases_of(control));
             let tags = control.attributes.names().join(" ");
-            let notes = control
-                .evidence
-                .iter()
-                .chain(&control.pitfalls)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let aliases = control.aliases.join(" | ");
+            let evidence = control.evidence.join(" | ");
+            let pitfalls = control.pitfalls.join(" | ");
             let fields = [
                 (Field::Title, control.title.as_str()),
+                (Field::Aliases, aliases.as_str()),
                 (Field::Tags, tags.as_str()),
                 (Field::Purpose, control.purpose.as_str()),
                 (Field::Guidance, control.guidance.as_str()),
-                (Field::Notes, notes.as_str()),
+                (Field::Evidence, evidence.as_str()),
+                (Field::Pitfalls, pitfalls.as_str()),
             ];
             for (field, text) in fields {
                 let mut add = |word: &str| {
@@ -156,8 +186,14 @@ impl SearchIndex {
         index
     }
 
-    pub fn title_words(&self) -> &[String] {
-        &self.title_words
+    /// Per control, its title and aliases as words, phrases separated by ` | `.
+    pub fn phrases(&self) -> &[String] {
+        &self.phrases
+    }
+
+    /// The vocabulary word with this number.
+    pub fn word(&self, word: usize) -> &str {
+        &self.words[word]
     }
 
     pub fn postings(&self, word: usize) -> &[Posting] {
@@ -196,6 +232,15 @@ impl SearchIndex {
                 .map(|_| 0.3)
         })
     }
+}
+
+/// The title and each alias as lower-case words, joined by ` | `.
+fn phrases_of(control: &Control) -> String {
+    std::iter::once(&control.title)
+        .chain(&control.aliases)
+        .map(|text| words_of(text).collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 fn exact_or_prefix_quality(query: &str, query_len: usize, word: &str) -> Option<f32> {

@@ -4,20 +4,33 @@
 mod highlight;
 mod index;
 mod query;
+mod snippet;
 
 pub use highlight::highlight;
 pub use index::{Field, Posting, SearchIndex};
 pub use query::{Query, Term, words_of};
+pub use snippet::{Matched, matched};
 
 use crate::domain::attributes::{Theme, is_attribute_name};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::control::{Control, strip_annex_prefix};
 
-/// One control that matched, with its score (higher is better).
+/// One control that matched, with its score (higher is better) and where it matched best.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub position: usize,
     pub score: u32,
+    /// The field and word that gave the strongest match; `None` when only filters applied.
+    pub place: Option<Place>,
+}
+
+/// Where a hit matched best: the field, and for word matches the vocabulary word. Turned into
+/// a readable snippet by [`matched`] only for the hits that are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub field: Field,
+    /// The vocabulary word (see [`SearchIndex::word`]) for word matches; `None` for id matches.
+    pub word: Option<usize>,
 }
 
 /// A query the catalogue cannot answer, said so the person can fix it.
@@ -35,7 +48,7 @@ const EXACT_ID: f32 = 1000.0;
 const EXACT_2013_ID: f32 = 900.0;
 const ID_PREFIX: f32 = 300.0;
 const ID_2013_PREFIX: f32 = 250.0;
-const PHRASE_IN_TITLE: f32 = 50.0;
+const PHRASE: f32 = 50.0;
 
 /// Parses and runs a query.
 pub fn search_text(catalogue: &Catalogue, text: &str) -> Result<Vec<Hit>, SearchError> {
@@ -55,24 +68,33 @@ pub fn search(catalogue: &Catalogue, query: &Query) -> Result<Vec<Hit>, SearchEr
     if ranking_terms.is_empty() {
         return Ok((0..controls.len())
             .filter(|&i| allowed[i])
-            .map(|position| Hit { position, score: 0 })
+            .map(|position| Hit {
+                position,
+                score: 0,
+                place: None,
+            })
             .collect());
     }
 
     let mut total = vec![0.0f32; controls.len()];
     let mut matched_terms = vec![0usize; controls.len()];
-    let mut best = vec![0.0f32; controls.len()];
+    let mut best = vec![Scored::NONE; controls.len()];
+    // Per control, the strongest single match of any term: what the hit says it matched.
+    let mut strongest = vec![Scored::NONE; controls.len()];
     for term in &ranking_terms {
-        best.iter_mut().for_each(|b| *b = 0.0);
+        best.iter_mut().for_each(|b| *b = Scored::NONE);
         match term {
             Term::Id(id) => score_id(controls, id, &mut best),
             Term::Word(word) => score_word(catalogue, word, &mut best),
             _ => unreachable!("only ranking terms are scored"),
         }
-        for (i, score) in best.iter().enumerate() {
-            if *score > 0.0 {
-                total[i] += score;
+        for (i, found) in best.iter().enumerate() {
+            if found.score > 0.0 {
+                total[i] += found.score;
                 matched_terms[i] += 1;
+                if found.score > strongest[i].score {
+                    strongest[i] = *found;
+                }
             }
         }
     }
@@ -96,6 +118,7 @@ pub fn search(catalogue: &Catalogue, query: &Query) -> Result<Vec<Hit>, SearchEr
                 Hit {
                     position: i,
                     score: (total[i] * 10.0).round() as u32,
+                    place: strongest[i].place,
                 },
             )
         })
@@ -153,41 +176,71 @@ fn tag_matches(control: &Control, tag: &str, exact: bool) -> bool {
     })
 }
 
-fn score_id(controls: &[Control], id: &str, best: &mut [f32]) {
+/// One term's best match in one control.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    score: f32,
+    place: Option<Place>,
+}
+
+impl Scored {
+    const NONE: Scored = Scored {
+        score: 0.0,
+        place: None,
+    };
+
+    fn offer(&mut self, score: f32, place: Place) {
+        if score > self.score {
+            *self = Scored {
+                score,
+                place: Some(place),
+            };
+        }
+    }
+}
+
+fn score_id(controls: &[Control], id: &str, best: &mut [Scored]) {
     for (i, control) in controls.iter().enumerate() {
         let mut old_ids = control
             .iso27002_2013
             .iter()
             .map(|old| strip_annex_prefix(old));
-        let score = if control.id == id {
-            EXACT_ID
+        let (score, field) = if control.id == id {
+            (EXACT_ID, Field::Id)
         } else if old_ids.clone().any(|old| old == id) {
-            EXACT_2013_ID
+            (EXACT_2013_ID, Field::Iso2013)
         } else if control.id.starts_with(id) {
-            ID_PREFIX
+            (ID_PREFIX, Field::Id)
         } else if old_ids.any(|old| old.starts_with(id) && old[id.len()..].starts_with('.')) {
-            ID_2013_PREFIX
+            (ID_2013_PREFIX, Field::Iso2013)
         } else {
-            0.0
+            continue;
         };
-        best[i] = best[i].max(score);
+        best[i].offer(score, Place { field, word: None });
     }
 }
 
-fn score_word(catalogue: &Catalogue, word: &str, best: &mut [f32]) {
+fn score_word(catalogue: &Catalogue, word: &str, best: &mut [Scored]) {
     let index = catalogue.index();
     for found in index.match_word(word) {
         for posting in index.postings(found.word) {
             // A word said several times in a field counts a little more, up to twice.
             let repeats = 1.0 + 0.25 * f32::from(posting.count.min(5) - 1);
-            let score = posting.field.weight() * found.quality * repeats;
-            let slot = &mut best[posting.control as usize];
-            *slot = slot.max(score);
+            let score =
+                (posting.field.weight() * found.quality * repeats).min(posting.field.ceiling());
+            best[posting.control as usize].offer(
+                score,
+                Place {
+                    field: posting.field,
+                    word: Some(found.word),
+                },
+            );
         }
     }
 }
 
-/// Two or more words that stand together in a title ("threat intel") lift that control.
+/// Two or more words that stand together in a title or an alias ("threat intel", "red team")
+/// lift that control.
 fn add_phrase_bonus(index: &SearchIndex, query: &Query, total: &mut [f32]) {
     let words: Vec<&str> = query
         .terms
@@ -204,9 +257,9 @@ fn add_phrase_bonus(index: &SearchIndex, query: &Query, total: &mut [f32]) {
         return;
     }
     let phrase = words.join(" ");
-    for (i, title) in index.title_words().iter().enumerate() {
-        if title.contains(&phrase) {
-            total[i] += PHRASE_IN_TITLE;
+    for (i, phrases) in index.phrases().iter().enumerate() {
+        if phrases.contains(&phrase) {
+            total[i] += PHRASE;
         }
     }
 }
