@@ -9,6 +9,7 @@
 //! - `app`: the workbench's state, one `Action` enum and `update`; no drawing, no I/O.
 //! - `ui`: `render(frame, &App, &Theme)`, one file per pane and popup.
 //! - `tui`: the terminal edge: guard, event loop, signals, suspend.
+//! - `screen_text`: the terminal sanitizer applied to every cell the workbench draws.
 //! - `keymap`, `theme`: data with defaults in code, user overrides parsed from RON (read by `store`).
 
 pub mod app;
@@ -16,6 +17,7 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod keymap;
+pub mod screen_text;
 pub mod store;
 pub mod theme;
 pub mod tui;

@@ -13,11 +13,11 @@ fn main() -> ExitCode {
         (None, dir) => Target::Dir(dir.clone().unwrap_or_else(|| cli.workspace.clone())),
         (Some(Command::Demo), _) => Target::Demo,
         (Some(_), Some(dir)) => {
-            eprintln!(
+            isms::cli::print::error(&format!(
                 "isms: {} opens the workbench and cannot go before a command; \
-                 run the command without it",
+                 run the command without it\n",
                 dir.display()
-            );
+            ));
             return ExitCode::from(EXIT_BAD_INPUT);
         }
         (Some(_), None) => return isms::cli::run(cli),
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     match isms::tui::run(options) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("isms: {error:#}");
+            isms::cli::print::error(&format!("isms: {error:#}\n"));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }

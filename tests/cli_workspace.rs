@@ -258,38 +258,93 @@ fn check_exits_by_findings_and_speaks_json() {
 }
 
 #[test]
-fn a_second_session_cannot_write_while_the_first_holds_the_lock() {
+fn a_second_session_waits_for_the_lock_then_exits_3() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path();
     assert!(isms(ws, &["init"]).status.success());
-    // A live process on this host holds the lock (as an open TUI would).
-    let mut holder = Command::new("sleep").arg("30").spawn().unwrap();
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
-    let lock = format!("pid {}\nhost {}\n", holder.id(), host.trim());
-    std::fs::write(ws.join(".isms.lock"), &lock).unwrap();
+    // This test process holds the lock, as an open workbench would.
+    let held = isms::store::lock::Lock::acquire(ws).unwrap();
     let before = std::fs::read(ws.join("soa.ron")).unwrap();
 
-    let output = isms(ws, &["soa", "set", "5.1", "--owner", "bob"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(
-        stderr(&output),
-        format!(
-            "isms: {}: the workspace is read-only here (open for editing by pid {} on host {}); nothing was saved\n",
-            ws.display(),
-            holder.id(),
-            host.trim()
-        )
+    let output = isms(
+        ws,
+        &["soa", "set", "5.1", "--owner", "bob", "--wait", "0.2"],
+    );
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let message = stderr(&output);
+    let prefix = format!(
+        "isms: {}: the workspace is open for editing by pid {} (",
+        ws.display(),
+        std::process::id()
+    );
+    assert!(message.starts_with(&prefix), "{message}");
+    assert!(
+        message.ends_with(
+            "; nothing was saved (try again later, or run `isms unlock` if that session is gone)\n"
+        ),
+        "{message}"
     );
     assert_eq!(std::fs::read(ws.join("soa.ron")).unwrap(), before);
     assert!(isms(ws, &["soa"]).status.success(), "reading needs no lock");
 
-    holder.kill().unwrap();
-    holder.wait().unwrap();
-    let output = isms(ws, &["soa", "set", "5.1", "--owner", "bob"]);
+    // A writer waits for the lock and succeeds once it is released.
+    let ws_path = ws.to_path_buf();
+    let writer = std::thread::spawn(move || {
+        Command::new(env!("CARGO_BIN_EXE_isms"))
+            .args(["soa", "set", "5.1", "--owner", "bob", "--wait", "30"])
+            .current_dir(ws_path)
+            .output()
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(held);
+    let output = writer.join().unwrap().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        output.status.success(),
-        "the stale lock is taken over: {}",
-        stderr(&output)
+        std::fs::read_to_string(ws.join("soa.ron"))
+            .unwrap()
+            .contains("owner: \"bob\"")
     );
     assert!(!ws.join(".isms.lock").exists());
+}
+
+#[test]
+fn a_lock_naming_a_reused_pid_or_another_host() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    assert!(isms(ws, &["init"]).status.success());
+    // A live process that is not isms has the pid the lock names: its flock is free, so the lock
+    // is stale and taken over.
+    let mut other = Command::new("sleep").arg("30").spawn().unwrap();
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+    let lock = format!("pid {}\nhost {}\n", other.id(), host.trim());
+    std::fs::write(ws.join(".isms.lock"), &lock).unwrap();
+    let output = isms(ws, &["soa", "set", "5.1", "--owner", "bob"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    other.kill().unwrap();
+    other.wait().unwrap();
+
+    // A lock from another host stays until `isms unlock` clears it.
+    std::fs::write(
+        ws.join(".isms.lock"),
+        "pid 42\nhost far\nuser ann\nsince 2026-12-01T09:00:00Z\n",
+    )
+    .unwrap();
+    let output = isms(ws, &["soa", "set", "5.1", "--owner", "cy", "--wait", "0"]);
+    assert_eq!(output.status.code(), Some(3));
+    assert!(stderr(&output).contains("by pid 42 (ann) on host far since 2026-12-01T09:00:00Z"));
+    let output = isms(ws, &["unlock"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "no terminal to ask on, no --yes"
+    );
+    assert!(stderr(&output).contains("add --yes"), "{}", stderr(&output));
+    let output = isms(ws, &["unlock", "--yes"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "Removed the lock held by pid 42 (ann) on host far since 2026-12-01T09:00:00Z.\n"
+    );
+    let output = isms(ws, &["soa", "set", "5.1", "--owner", "cy"]);
+    assert!(output.status.success(), "{}", stderr(&output));
 }

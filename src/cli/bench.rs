@@ -27,14 +27,14 @@ pub fn run() -> anyhow::Result<ExitCode> {
         return Ok(code);
     }
     if cfg!(debug_assertions) {
-        println!(
+        outln!(
             "note: this is a debug build; run `cargo run --release -- bench` for real figures\n"
         );
     }
     let load = time_per_run(20, || {
         Catalogue::parse(BUILTIN_SOURCE, BUILTIN_FILE_NAME).expect("built-in catalogue");
     });
-    println!(
+    outln!(
         "load built-in catalogue (93 controls, parse + validate): {}",
         millis(load)
     );
@@ -42,7 +42,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let index = time_per_run(20, || {
         SearchIndex::build(builtin.controls());
     });
-    println!(
+    outln!(
         "build its search index (once, at the first search): {}",
         millis(index)
     );
@@ -52,19 +52,19 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let large = generated_catalogue(&builtin, 10_000);
     let started = Instant::now();
     let large = Catalogue::parse(&large, "generated").expect("generated catalogue is valid");
-    println!(
+    outln!(
         "\nload generated catalogue (10 000 controls): {}",
         millis(started.elapsed())
     );
     let started = Instant::now();
     SearchIndex::build(large.controls());
-    println!("build its search index: {}", millis(started.elapsed()));
+    outln!("build its search index: {}", millis(started.elapsed()));
     report_queries("10 000 controls", &large, 10);
     super::bench_frameworks::run(&builtin);
 
     super::bench_workspace::run()?;
 
-    println!();
+    outln!();
     whole_process()?;
     super::bench_tui::run()?;
     Ok(ExitCode::SUCCESS)
@@ -73,7 +73,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
 fn report_queries(label: &str, catalogue: &Catalogue, rounds: u32) {
     // The index is built at the first search; build it before timing queries.
     search_text(catalogue, "warm").ok();
-    println!("in-process query, {label} (mean of {rounds} runs each):");
+    outln!("in-process query, {label} (mean of {rounds} runs each):");
     let mut worst = Duration::ZERO;
     for query in QUERIES {
         let mut hits = 0;
@@ -81,9 +81,9 @@ fn report_queries(label: &str, catalogue: &Catalogue, rounds: u32) {
             hits = search_text(catalogue, query).map(|h| h.len()).unwrap_or(0)
         });
         worst = worst.max(each);
-        println!("  {query:<18} {:>10}  ({hits} hits)", millis(each));
+        outln!("  {query:<18} {:>10}  ({hits} hits)", millis(each));
     }
-    println!("  slowest            {:>10}", millis(worst));
+    outln!("  slowest            {:>10}", millis(worst));
 }
 
 /// A large catalogue made from the shipped one: each control copied under a new id, with a
@@ -122,7 +122,7 @@ fn whole_process() -> anyhow::Result<()> {
             .status()
             .expect("run isms");
     });
-    println!(
+    outln!(
         "whole process `isms search backup` (mean of {runs}): {}",
         millis(isms)
     );
@@ -157,12 +157,12 @@ fn whole_process() -> anyhow::Result<()> {
                 .status()
                 .expect("run fzf");
         });
-        println!(
+        outln!(
             "whole process `fzf --filter backup` over the same catalogue (mean of {runs}): {}",
             millis(fzf)
         );
     } else {
-        println!("fzf is not installed (apt-get install fzf) — no comparison figure");
+        outln!("fzf is not installed (apt-get install fzf) — no comparison figure");
     }
     std::fs::remove_file(&file)?;
     Ok(())

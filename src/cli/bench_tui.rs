@@ -27,7 +27,7 @@ const PROBE: &str = "ISMS_BENCH_MEMORY_PROBE";
 const TYPED: &str = "threat intel";
 
 pub fn run() -> anyhow::Result<()> {
-    println!("\nworkbench (update + render to an in-memory terminal):");
+    outln!("\nworkbench (update + render to an in-memory terminal):");
     let first = time_per_run(20, || {
         let catalogue = Catalogue::builtin();
         let workspace = demo_workspace(&catalogue);
@@ -35,7 +35,7 @@ pub fn run() -> anyhow::Result<()> {
         let theme = Theme::default_theme();
         draw_once(&mut app, &theme, 120, 40);
     });
-    println!(
+    outln!(
         "  start to first frame (load catalogue, demo, keymap, theme; render 120×40): {}",
         millis(first)
     );
@@ -56,7 +56,7 @@ pub fn run() -> anyhow::Result<()> {
 
     for (width, height) in [(80, 24), (120, 40)] {
         let (list_only, with_detail) = bytes_for_one_row(width, height);
-        println!(
+        outln!(
             "  bytes written for moving the selection one row at {width}×{height}: {with_detail} B \
              in the catalogue (list and the new control's detail), {list_only} B in the SoA table"
         );
@@ -107,7 +107,7 @@ fn keystrokes(label: &str, mut app: App) {
     let mean = times.iter().sum::<Duration>() / times.len() as u32;
     let median = times[times.len() / 2];
     let p95 = times[times.len() * 95 / 100];
-    println!(
+    outln!(
         "  keystroke in the search box to next frame, {label}: median {}, mean {}, 95th percentile {}, worst {}",
         millis(median),
         millis(mean),
@@ -164,11 +164,11 @@ fn memory() -> anyhow::Result<()> {
         .output()?;
     let text = String::from_utf8_lossy(&output.stdout);
     match text.trim().parse::<u64>() {
-        Ok(kib) => println!(
+        Ok(kib) => outln!(
             "  resident memory (peak, fresh process with the demo open at 120×40 after a search): {:.1} MB",
             kib as f64 / 1024.0
         ),
-        Err(_) => println!("  resident memory: not available on this system"),
+        Err(_) => outln!("  resident memory: not available on this system"),
     }
     Ok(())
 }
@@ -183,7 +183,7 @@ pub fn memory_probe() -> Option<ExitCode> {
     draw_once(&mut app, &theme, 120, 40);
     press(&mut app, "/ backup <Enter> <Enter> j <Enter>");
     draw_once(&mut app, &theme, 120, 40);
-    println!(
+    outln!(
         "{}",
         crate::store::process::peak_resident_kib().unwrap_or(0)
     );

@@ -61,7 +61,7 @@ pub fn run() -> anyhow::Result<()> {
         .filter_map(|f| std::fs::metadata(dir.join(f)).ok())
         .map(|m| m.len())
         .sum();
-    println!(
+    outln!(
         "\nworkspace: 93 SoA entries + {RISKS} risks, {:.1} MB on disk",
         bytes as f64 / 1e6
     );
@@ -79,11 +79,11 @@ pub fn run() -> anyhow::Result<()> {
         opened.handle.save(&opened.workspace)?;
         save += started.elapsed();
     }
-    println!(
+    outln!(
         "  load (read, parse, validate; mean of {rounds}): {:.1} ms",
         load.as_secs_f64() * 1000.0 / f64::from(rounds)
     );
-    println!(
+    outln!(
         "  save after one edit (render, compare, atomic write; mean of {rounds}): {:.1} ms",
         save.as_secs_f64() * 1000.0 / f64::from(rounds)
     );
@@ -95,7 +95,7 @@ pub fn run() -> anyhow::Result<()> {
     let started = Instant::now();
     let rendered = render_risks(&parsed);
     let render = started.elapsed();
-    println!(
+    outln!(
         "  of which risks.ron alone ({:.1} MB): parse + validate {:.1} ms, render {:.1} ms",
         rendered.len() as f64 / 1e6,
         parse.as_secs_f64() * 1000.0,
@@ -105,7 +105,7 @@ pub fn run() -> anyhow::Result<()> {
     let output = Command::new(exe)
         .args(["bench-workspace-child", &dir.display().to_string()])
         .output()?;
-    print!("{}", String::from_utf8_lossy(&output.stdout));
+    out!("{}", String::from_utf8_lossy(&output.stdout));
     std::fs::remove_dir_all(&dir)?;
     Ok(())
 }
@@ -123,7 +123,7 @@ pub fn child(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
         .map_or("unknown".to_string(), |l| {
             l["VmHWM:".len()..].trim().to_string()
         });
-    println!("  peak memory of a process that loads, edits and saves it (VmHWM): {peak}");
+    outln!("  peak memory of a process that loads, edits and saves it (VmHWM): {peak}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,15 +4,16 @@ use std::process::ExitCode;
 
 use super::TableFormat;
 use super::output::{Style, truncate};
+use super::print::{Kind, json_line};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::control::Control;
 use crate::domain::text::sanitize_line;
 
 pub fn run(catalogue: &Catalogue, format: TableFormat) -> anyhow::Result<ExitCode> {
     match format {
-        TableFormat::Table => print!("{}", table(catalogue, Style::detect())),
-        TableFormat::Csv => print!("{}", csv(catalogue)?),
-        TableFormat::Json => println!("{}", serde_json::to_string_pretty(catalogue.controls())?),
+        TableFormat::Table => out!("{}", table(catalogue, Style::detect())),
+        TableFormat::Csv => super::print::write_stdout(csv(catalogue)?.as_bytes(), Kind::Document),
+        TableFormat::Json => json_line(&serde_json::to_string_pretty(catalogue.controls())?),
     }
     Ok(ExitCode::SUCCESS)
 }

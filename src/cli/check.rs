@@ -17,14 +17,11 @@ pub fn run(dir: &Path, catalogue: &Catalogue, format: TextOrJson) -> anyhow::Res
             struct Report<'a> {
                 findings: &'a [Finding],
             }
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&Report {
-                    findings: &findings
-                })?
-            );
+            super::print::json_line(&serde_json::to_string_pretty(&Report {
+                findings: &findings,
+            })?);
         }
-        TextOrJson::Text => print!("{}", text(&findings, Style::detect())),
+        TextOrJson::Text => out!("{}", text(&findings, Style::detect())),
     }
     Ok(if findings.is_empty() {
         ExitCode::SUCCESS

@@ -2,12 +2,13 @@
 //! writes atomically. Binary XLSX is never sent to a terminal, and a closed pipe (`| head`) ends
 //! the output quietly.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use clap::ValueEnum;
 
+use super::print::{Kind, clean, write_stdout};
 use crate::domain::workspace::Workspace;
 use crate::store;
 
@@ -54,16 +55,22 @@ pub enum RisksFormat {
 #[error("{0}")]
 pub struct Refused(pub String);
 
-/// Sends a text or binary document to `output` (a file, written atomically) or to stdout.
-pub fn emit(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+/// Sends a document of `kind` to `output` (a file, written atomically) or to stdout, cleaned for
+/// where it goes (see `print`).
+pub fn emit(output: Option<&Path>, bytes: &[u8], kind: Kind) -> anyhow::Result<()> {
+    let cleaned = clean(
+        bytes,
+        kind,
+        output.is_none() && std::io::stdout().is_terminal(),
+    );
     match output {
         Some(path) => {
-            store::write_export(path, bytes)?;
-            println!("Wrote {}.", path.display());
-            Ok(())
+            store::write_export(path, &cleaned)?;
+            outln!("Wrote {}.", path.display());
         }
-        None => to_stdout(bytes),
+        None => write_stdout(&cleaned, Kind::Binary),
     }
+    Ok(())
 }
 
 /// Like [`emit`] for binary documents: refuses to write them to a terminal.
@@ -74,18 +81,7 @@ pub fn emit_binary(output: Option<&Path>, bytes: &[u8], what: &str) -> anyhow::R
         ))
         .into());
     }
-    emit(output, bytes)
-}
-
-/// Writes to stdout; a reader that went away (`| head`) is not an error.
-fn to_stdout(bytes: &[u8]) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(anyhow::anyhow!("stdout: {}", store::read::io_reason(&e)))
-        }
-        _ => Ok(()),
-    }
+    emit(output, bytes, Kind::Binary)
 }
 
 /// The time OSCAL documents say they were last modified: the workspace's last recorded change,

@@ -61,7 +61,7 @@ pub fn run(dir: &Path, catalogue: &Catalogue, kind: ImportKind) -> anyhow::Resul
         .into());
     }
     for note in &opened.notes {
-        eprintln!("isms: note: {note}");
+        errln!("isms: note: {note}");
     }
     match kind {
         ImportKind::Soa(args) => {
@@ -85,16 +85,16 @@ fn finish<T>(
     what: (&str, &str),
 ) -> anyhow::Result<ExitCode> {
     let count = |n: usize| format!("{n} {}", if n == 1 { what.0 } else { what.1 });
-    print!("{}", plan.report);
+    out!("{}", plan.report);
     let keys: Vec<&str> = plan.changes.iter().map(|c| c.key.as_str()).collect();
     let overwritten: Vec<&str> = plan.overwrites().map(|c| c.key.as_str()).collect();
     let refused = !overwritten.is_empty() && !args.overwrite;
     let imperfect = !plan.report.skipped.is_empty() || !plan.report.warnings.is_empty();
     if args.dry_run {
         if keys.is_empty() {
-            println!("Dry run: nothing would change.");
+            outln!("Dry run: nothing would change.");
         } else {
-            println!(
+            outln!(
                 "Dry run: would change {}: {}; nothing was written.",
                 count(keys.len()),
                 listed(&keys)
@@ -102,7 +102,7 @@ fn finish<T>(
         }
     }
     if refused {
-        eprintln!(
+        errln!(
             "isms: {} of these would replace decisions already in the workspace ({}); nothing was changed — run again with --overwrite to replace them",
             overwritten.len(),
             listed(&overwritten)
@@ -111,11 +111,11 @@ fn finish<T>(
     }
     if !args.dry_run {
         if keys.is_empty() {
-            println!("Nothing to change: the workspace already holds these values.");
+            outln!("Nothing to change: the workspace already holds these values.");
         } else {
             apply(&mut opened.workspace, plan, &store::stamp_now());
             let written = opened.handle.save(&opened.workspace)?;
-            println!(
+            outln!(
                 "Imported {}; saved {}.",
                 count(keys.len()),
                 written.join(", ")

@@ -9,7 +9,7 @@ use crate::store;
 
 pub fn run(dir: &Path, catalogue: &Catalogue) -> anyhow::Result<ExitCode> {
     drop(store::init(dir, catalogue)?);
-    println!(
+    outln!(
         "Created a workspace in {}: {WORKSPACE_FILE}, {SOA_FILE} ({} controls, all undecided), {RISKS_FILE}.",
         dir.display(),
         catalogue.len()

@@ -1,6 +1,11 @@
 //! The command line: one file per subcommand, each printing plain text or JSON.
 //!
-//! Exit codes: 0 ok, 1 findings or not found, 2 bad input.
+//! Exit codes: 0 ok, 1 findings or not found, 2 bad input, 3 the workspace is locked by another
+//! session. Everything is written through `print` (cleaned for the terminal; a closed pipe ends
+//! the output quietly).
+
+#[macro_use]
+pub mod print;
 
 mod bench;
 mod bench_frameworks;
@@ -23,6 +28,7 @@ mod search;
 mod show;
 mod soa;
 mod soa_set;
+mod unlock;
 mod workspace_io;
 
 use std::path::PathBuf;
@@ -36,6 +42,8 @@ use crate::domain::catalogue::Catalogue;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code for input isms cannot use.
 pub const EXIT_BAD_INPUT: u8 = 2;
+/// Exit code for "another session holds the workspace's lock".
+pub const EXIT_LOCKED: u8 = 3;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -70,6 +78,11 @@ pub struct Cli {
         default_value = "."
     )]
     pub workspace: PathBuf,
+
+    /// Commands that change the workspace wait this long for another session's lock (exit 3
+    /// when it is still held).
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 5.0)]
+    pub wait: f64,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -159,6 +172,11 @@ pub enum Command {
         source: Option<String>,
         #[arg(long, value_enum, default_value_t = coverage::CoverageFormat::Table)]
         format: coverage::CoverageFormat,
+    /// Remove a workspace lock left by another host or a crashed session (asks first).
+    Unlock {
+        /// Remove it without asking.
+        #[arg(long)]
+        yes: bool,
     },
     /// Used by `isms bench` to measure a fresh process's peak memory.
     #[command(hide = true)]
@@ -180,13 +198,21 @@ pub enum TableFormat {
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
-    match dispatch(cli) {
+    let code = match dispatch(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("isms: {error:#}");
-            ExitCode::from(EXIT_BAD_INPUT)
+            errln!("isms: {error:#}");
+            let locked = error
+                .downcast_ref::<crate::store::StoreError>()
+                .is_some_and(crate::store::StoreError::is_locked);
+            ExitCode::from(if locked { EXIT_LOCKED } else { EXIT_BAD_INPUT })
         }
+    };
+    if print::stdout_closed() {
+        // The reader went away (`| head`): that is how it said it had enough.
+        return ExitCode::SUCCESS;
     }
+    code
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -199,6 +225,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::BenchWorkspaceChild { dir } = &command {
         return bench_workspace::child(dir);
     }
+    if !(0.0..=86_400.0).contains(&cli.wait) {
+        anyhow::bail!(
+            "--wait {}: expected a number of seconds from 0 to 86400",
+            cli.wait
+        );
+    }
+    workspace_io::set_lock_wait(std::time::Duration::from_secs_f64(cli.wait));
     let catalogue = load_catalogue(&cli.catalogue)?;
     let dir = cli.workspace.as_path();
     match command {
@@ -242,6 +275,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             source,
             format,
         } => coverage::run(dir, &catalogue, &framework, source.as_deref(), format),
+        Command::Unlock { yes } => unlock::run(dir, yes),
     }
 }
 

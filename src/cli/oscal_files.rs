@@ -37,9 +37,9 @@ pub fn write(dir: &Path, workspace: &Workspace, catalogue: &Catalogue) -> anyhow
     }
     store::write_export_set(dir, &files)?;
     let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
-    println!("Wrote {} to {}.", names.join(", "), dir.display());
+    outln!("Wrote {} to {}.", names.join(", "), dir.display());
     if poam.is_none() {
-        println!("The risk register is empty, so there is no {POAM_FILE}.");
+        outln!("The risk register is empty, so there is no {POAM_FILE}.");
     }
     Ok(())
 }

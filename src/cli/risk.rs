@@ -134,7 +134,7 @@ pub fn run(dir: &Path, catalogue: &Catalogue, action: RiskAction) -> anyhow::Res
         })?,
     };
     match message {
-        Ok(text) => println!("{text}"),
+        Ok(text) => outln!("{text}"),
         Err(error) => return Ok(refused(&error)),
     }
     Ok(ExitCode::SUCCESS)

@@ -8,6 +8,7 @@ use chrono::Utc;
 
 use super::export_output::{Refused, RisksFormat, emit, emit_binary, last_modified};
 use super::output::{Style, truncate};
+use super::print::Kind;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
@@ -27,16 +28,20 @@ pub fn run(
     match format {
         RisksFormat::Table => {
             let style = output.map_or_else(Style::detect, |_| Style::plain());
-            emit(output, table(&workspace, style).as_bytes())?
+            emit(output, table(&workspace, style).as_bytes(), Kind::Human)?
         }
-        RisksFormat::Json => emit(output, risks_json(&workspace).as_bytes())?,
-        RisksFormat::Md => emit(output, risks_markdown(&workspace, Utc::now()).as_bytes())?,
-        RisksFormat::Csv => emit(output, risks_csv(&workspace).as_bytes())?,
+        RisksFormat::Json => emit(output, risks_json(&workspace).as_bytes(), Kind::Json)?,
+        RisksFormat::Md => emit(
+            output,
+            risks_markdown(&workspace, Utc::now()).as_bytes(),
+            Kind::Document,
+        )?,
+        RisksFormat::Csv => emit(output, risks_csv(&workspace).as_bytes(), Kind::Document)?,
         RisksFormat::Xlsx => emit_binary(output, &workbook(&workspace, catalogue)?, "XLSX")?,
         RisksFormat::Oscal => {
             let poam = oscal_poam(&workspace, last_modified(&workspace))
                 .map_err(|e| Refused(e.to_string()))?;
-            emit(output, poam.as_bytes())?
+            emit(output, poam.as_bytes(), Kind::Json)?
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -55,7 +55,7 @@ pub fn run(
                     }
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            super::print::json_line(&serde_json::to_string_pretty(&json)?);
         }
         TextOrJson::Text => {
             let style = Style::detect();
@@ -64,7 +64,7 @@ pub fn run(
                 let title = truncate(&sanitize_line(&control.title), 58);
                 let marked = highlight(&title, &query);
                 let pad = 58usize.saturating_sub(title.chars().count());
-                println!(
+                outln!(
                     "{:<6}{}{}  {}",
                     control.id,
                     style.marked(&title, &marked),
@@ -86,7 +86,7 @@ pub fn run(
                 }
             }
             if hits.len() > shown.len() {
-                println!(
+                outln!(
                     "{}",
                     style.dim(&format!(
                         "… {} more (use --limit)",
@@ -97,7 +97,7 @@ pub fn run(
         }
     }
     if hits.is_empty() {
-        eprintln!("isms: no control matches {:?}", sanitize_line(text));
+        errln!("isms: no control matches {:?}", sanitize_line(text));
         return Ok(ExitCode::from(EXIT_FINDINGS));
     }
     Ok(ExitCode::SUCCESS)

@@ -27,7 +27,7 @@ pub fn run(catalogue: &Catalogue, typed: &str, format: TextOrJson) -> anyhow::Re
         }
         Lookup::NotFound => {
             let nearest = catalogue.nearest_ids(typed, 3);
-            eprintln!(
+            errln!(
                 "isms: no control {:?}; nearest: {}",
                 sanitize_line(typed),
                 nearest.join(", ")
@@ -42,24 +42,24 @@ pub fn run(catalogue: &Catalogue, typed: &str, format: TextOrJson) -> anyhow::Re
     match format {
         TextOrJson::Json => {
             if let Some(note) = &note {
-                eprintln!("{note}");
+                errln!("{note}");
             }
             let json = if controls.len() == 1 {
                 serde_json::to_string_pretty(controls[0])?
             } else {
                 serde_json::to_string_pretty(&controls)?
             };
-            println!("{json}");
+            super::print::json_line(&json);
         }
         TextOrJson::Text => {
             if let Some(note) = &note {
-                println!("{}\n", style.accent(note));
+                outln!("{}\n", style.accent(note));
             }
             let pages: Vec<String> = controls
                 .iter()
                 .map(|c| render(catalogue, c, style))
                 .collect();
-            print!("{}", pages.join(&format!("\n{}\n\n", "─".repeat(WIDTH))));
+            out!("{}", pages.join(&format!("\n{}\n\n", "─".repeat(WIDTH))));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -8,6 +8,7 @@ use chrono::Utc;
 
 use super::export_output::{Refused, SoaFormat, emit, emit_binary};
 use super::output::{Style, truncate};
+use super::print::Kind;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::soa::Applicability;
 use crate::domain::text::sanitize_line;
@@ -35,12 +36,32 @@ pub fn run(
     match format {
         SoaFormat::Table => {
             let style = output.map_or_else(Style::detect, |_| Style::plain());
-            emit(output, table(&workspace, catalogue, style).as_bytes())?
+            emit(
+                output,
+                table(&workspace, catalogue, style).as_bytes(),
+                Kind::Human,
+            )?
         }
-        SoaFormat::Json => emit(output, soa_json(&workspace, catalogue).as_bytes())?,
-        SoaFormat::Md => emit(output, soa_markdown(&workspace, catalogue, now).as_bytes())?,
-        SoaFormat::Html => emit(output, soa_html(&workspace, catalogue, now).as_bytes())?,
-        SoaFormat::Csv => emit(output, soa_csv(&workspace, catalogue).as_bytes())?,
+        SoaFormat::Json => emit(
+            output,
+            soa_json(&workspace, catalogue).as_bytes(),
+            Kind::Json,
+        )?,
+        SoaFormat::Md => emit(
+            output,
+            soa_markdown(&workspace, catalogue, now).as_bytes(),
+            Kind::Document,
+        )?,
+        SoaFormat::Html => emit(
+            output,
+            soa_html(&workspace, catalogue, now).as_bytes(),
+            Kind::Document,
+        )?,
+        SoaFormat::Csv => emit(
+            output,
+            soa_csv(&workspace, catalogue).as_bytes(),
+            Kind::Document,
+        )?,
         SoaFormat::Xlsx => emit_binary(output, &workbook(&workspace, catalogue)?, "XLSX")?,
         SoaFormat::Oscal => {
             let dir = output.expect("checked above");

@@ -84,8 +84,8 @@ pub fn run(dir: &Path, catalogue: &Catalogue, action: SoaAction) -> anyhow::Resu
         set_soa(workspace, catalogue, &control, change, stamp).map(|changed| (control, changed))
     })?;
     match result {
-        Ok((control, true)) => println!("Updated the SoA entry of {control}."),
-        Ok((control, false)) => println!("The SoA entry of {control} already had these values."),
+        Ok((control, true)) => outln!("Updated the SoA entry of {control}."),
+        Ok((control, false)) => outln!("The SoA entry of {control} already had these values."),
         Err(error) => return Ok(refused(&error)),
     }
     Ok(ExitCode::SUCCESS)
@@ -99,7 +99,7 @@ pub fn read_text_argument(path: &Path) -> anyhow::Result<String> {
             .map_err(|e| anyhow::anyhow!("stdin: {}", store::read::io_reason(&e)))?;
         return Ok(text);
     }
-    Ok(store::read::read_text(path)?)
+    Ok(store::read::read_user_text(path)?)
 }
 
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {

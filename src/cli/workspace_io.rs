@@ -3,12 +3,25 @@
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::OnceLock;
+use std::time::Duration;
 
 use super::{EXIT_BAD_INPUT, EXIT_FINDINGS};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::edit::EditError;
 use crate::domain::workspace::Workspace;
 use crate::store::{self, Access, StoreError};
+
+static LOCK_WAIT: OnceLock<Duration> = OnceLock::new();
+
+/// How long a writer waits for another session's lock (`--wait SECONDS`, default 5).
+pub fn set_lock_wait(wait: Duration) {
+    let _ = LOCK_WAIT.set(wait);
+}
+
+fn lock_wait() -> Duration {
+    LOCK_WAIT.get().copied().unwrap_or(Duration::from_secs(5))
+}
 
 /// Loads the workspace without taking the lock.
 pub fn read(dir: &Path, catalogue: &Catalogue) -> Result<Workspace, StoreError> {
@@ -24,7 +37,7 @@ pub fn edit<T>(
     catalogue: &Catalogue,
     edit: impl FnOnce(&mut Workspace) -> Result<T, EditError>,
 ) -> Result<Result<T, EditError>, StoreError> {
-    let mut opened = store::open(dir, catalogue, Access::Edit)?;
+    let mut opened = store::open_for_edit(dir, catalogue, lock_wait())?;
     if let Some(reason) = opened.handle.read_only() {
         return Err(StoreError::ReadOnly {
             dir: dir.display().to_string(),
@@ -42,7 +55,7 @@ pub fn edit<T>(
 
 /// Says why an edit was refused and gives its exit code: 1 for not found, 2 for a bad value.
 pub fn refused(error: &EditError) -> ExitCode {
-    eprintln!("isms: {error}");
+    errln!("isms: {error}");
     match error {
         EditError::NotFound(_) => ExitCode::from(EXIT_FINDINGS),
         EditError::Invalid(_) => ExitCode::from(EXIT_BAD_INPUT),
@@ -51,6 +64,6 @@ pub fn refused(error: &EditError) -> ExitCode {
 
 fn print_notes(notes: &[String]) {
     for note in notes {
-        eprintln!("isms: note: {note}");
+        errln!("isms: note: {note}");
     }
 }

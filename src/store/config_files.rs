@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::read::read_text;
+use super::read::read_user_text;
 use crate::domain::located_error::LocatedError;
 
 /// A configuration file's name (as messages show it) and text.
@@ -44,5 +44,5 @@ fn read_if_present(path: PathBuf) -> Option<Result<ConfigFile, LocatedError>> {
     if !path.exists() {
         return None;
     }
-    Some(read_text(&path).map(|text| (path.display().to_string(), text)))
+    Some(read_user_text(&path).map(|text| (path.display().to_string(), text)))
 }

@@ -16,6 +16,11 @@ pub enum StoreError {
     /// The workspace was opened read-only; `reason` says why.
     #[error("{dir}: the workspace is read-only here ({reason}); nothing was saved")]
     ReadOnly { dir: String, reason: String },
+    /// Another session holds the workspace's lock (after waiting for it); nothing was written.
+    #[error(
+        "{dir}: the workspace is open for editing by {holder}; nothing was saved (try again later, or run `isms unlock` if that session is gone)"
+    )]
+    Locked { dir: String, holder: String },
     /// Writing a file failed; the file on disk still holds its previous content.
     #[error("{file}: cannot save: {reason}; the file on disk is unchanged")]
     Save {
@@ -32,6 +37,11 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// True when the error is another session's lock (exit status 3 on the command line).
+    pub fn is_locked(&self) -> bool {
+        matches!(self, StoreError::Locked { .. })
+    }
+
     pub(crate) fn save(file: &str, error: &std::io::Error) -> StoreError {
         StoreError::Save {
             file: file.to_string(),

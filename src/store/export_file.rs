@@ -26,7 +26,7 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         file: file.clone(),
         reason: reason.to_string(),
     };
-    if path.is_dir() {
+    if std::fs::metadata(path).is_ok_and(|meta| meta.is_dir()) {
         return Err(refuse("is a directory; give a file name"));
     }
     if is_workspace_file(path) {
@@ -34,7 +34,38 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             "is a file of the workspace; isms will not write an export over it",
         ));
     }
-    replace_file(path, bytes, write_and_sync).map_err(|e| StoreError::save(&file, &e))
+    if writes_in_place(path) {
+        return write_in_place(path, bytes).map_err(|e| StoreError::NotWritten {
+            file: file.clone(),
+            reason: format!("cannot write: {}", io_reason(&e)),
+        });
+    }
+    replace_file(path, bytes, write_and_sync).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => StoreError::NotWritten {
+            file: file.clone(),
+            reason: "the directory does not exist".into(),
+        },
+        _ => StoreError::NotWritten {
+            file: file.clone(),
+            reason: format!("cannot write: {}", io_reason(&e)),
+        },
+    })
+}
+
+/// A pipe, a terminal, `/dev/null` or `/dev/stdout` is written into as it is, never replaced by a
+/// regular file.
+fn writes_in_place(path: &Path) -> bool {
+    let special = std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir());
+    let system_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && (path.starts_with("/dev") || path.starts_with("/proc"));
+    special || system_link
+}
+
+fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new().append(true).open(path)?;
+    file.write_all(bytes)?;
+    file.flush()
 }
 
 /// Writes several export files into `dir` (created when missing), each atomically.

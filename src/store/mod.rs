@@ -67,4 +67,5 @@ pub use recovery::{
 pub use user::{current_user, stamp_now, today};
 pub use workspace_dir::{
     Access, MAX_WORKSPACE_FILE_BYTES, Opened, WorkspaceHandle, create, display_name, init, open,
+    open_for_edit,
 };

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::atomic::{WriteFn, replace_file, write_and_sync};
 use super::error::StoreError;
 use super::lock::{Lock, LockRefused};
+use super::read::{Links, megabytes, read_bytes};
 use super::workspace_read::{FILES, read_dir};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::workspace::{Settings, Workspace};
@@ -65,6 +66,47 @@ pub fn open(dir: &Path, catalogue: &Catalogue, access: Access) -> Result<Opened,
             baseline: Some(workspace.clone()),
             lock,
             read_only,
+            write: write_and_sync,
+        },
+        workspace,
+        notes,
+    })
+}
+
+/// Opens the workspace in `dir` for a command that edits it: waits up to `wait` while another
+/// session holds the lock, then refuses with [`StoreError::Locked`]; a lock that cannot be
+/// created is [`StoreError::ReadOnly`].
+pub fn open_for_edit(
+    dir: &Path,
+    catalogue: &Catalogue,
+    wait: std::time::Duration,
+) -> Result<Opened, StoreError> {
+    if std::fs::symlink_metadata(dir.join(WORKSPACE_FILE)).is_err() {
+        return open(dir, catalogue, Access::Edit);
+    }
+    let lock = match Lock::acquire_waiting(dir, wait) {
+        Ok(lock) => lock,
+        Err(LockRefused::HeldBy(holder)) => {
+            return Err(StoreError::Locked {
+                dir: dir.display().to_string(),
+                holder,
+            });
+        }
+        Err(LockRefused::Unwritable(reason)) => {
+            return Err(StoreError::ReadOnly {
+                dir: dir.display().to_string(),
+                reason: format!("cannot create the lock file: {reason}"),
+            });
+        }
+    };
+    let (workspace, on_disk, notes) = read_dir(dir, catalogue)?;
+    Ok(Opened {
+        handle: WorkspaceHandle {
+            dir: dir.to_path_buf(),
+            on_disk,
+            baseline: Some(workspace.clone()),
+            lock: Some(lock),
+            read_only: None,
             write: write_and_sync,
         },
         workspace,
@@ -151,7 +193,7 @@ impl WorkspaceHandle {
         if !changed.is_empty() {
             return Err(StoreError::ChangedOnDisk { files: changed });
         }
-        let mut written = Vec::new();
+        let mut to_write = Vec::new();
         for (i, file) in FILES.iter().enumerate() {
             if self.on_disk[i].is_some() && self.part_unchanged(workspace, i) {
                 continue;
@@ -164,6 +206,21 @@ impl WorkspaceHandle {
             if self.on_disk[i].as_deref() == Some(text.as_bytes()) {
                 continue;
             }
+            if text.len() as u64 > MAX_WORKSPACE_FILE_BYTES {
+                // Written, it could not be opened again.
+                return Err(StoreError::NotWritten {
+                    file: display_name(&self.dir, file),
+                    reason: format!(
+                        "would be {} MB, more than the {} MB isms reads back",
+                        megabytes(text.len() as u64),
+                        megabytes(MAX_WORKSPACE_FILE_BYTES)
+                    ),
+                });
+            }
+            to_write.push((i, *file, text));
+        }
+        let mut written = Vec::new();
+        for (i, file, text) in to_write {
             let name = display_name(&self.dir, file);
             replace_file(&self.dir.join(file), text.as_bytes(), self.write)
                 .map_err(|e| StoreError::save(&name, &e))?;
@@ -199,7 +256,15 @@ impl WorkspaceHandle {
         FILES
             .iter()
             .zip(&self.on_disk)
-            .filter(|(file, known)| std::fs::read(self.dir.join(file)).ok() != **known)
+            .filter(|(file, known)| {
+                let now = read_bytes(
+                    &self.dir.join(file),
+                    file,
+                    MAX_WORKSPACE_FILE_BYTES,
+                    Links::Refuse,
+                );
+                now.ok() != **known
+            })
             .map(|(file, _)| display_name(&self.dir, file))
             .collect()
     }

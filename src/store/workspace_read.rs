@@ -21,7 +21,7 @@ type ReadResult = (Workspace, [Option<Vec<u8>>; 3], Vec<String>);
 
 pub(super) fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, StoreError> {
     let workspace_path = dir.join(WORKSPACE_FILE);
-    if !workspace_path.exists() {
+    if std::fs::symlink_metadata(&workspace_path).is_err() {
         let shown = display_name(dir, WORKSPACE_FILE);
         let message = if dir.is_dir() {
             format!(
@@ -47,7 +47,7 @@ pub(super) fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, 
                 boms[i] = bom;
                 Some(text)
             }
-            Err(_) if i > 0 && !path.exists() => None,
+            Err(_) if i > 0 && std::fs::symlink_metadata(&path).is_err() => None,
             Err(error) => return Err(error.into()),
         };
     }

@@ -55,6 +55,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Dialog => dialog::render(frame, screen.body, app, theme),
         Mode::Normal | Mode::Search | Mode::Form => {}
     }
+    crate::screen_text::clean_buffer(frame.buffer_mut());
 }
 
 /// The form or popup open over the Risks pane.
