@@ -12,6 +12,12 @@ pub struct Report {
     pub rows_read: usize,
     pub mapped: usize,
     pub empty_rows: usize,
+    /// Rows without a control id or decision: titles, objectives, group rows.
+    pub headings: usize,
+    /// Decisions (SoA entries) or risks the file gives, changed or not.
+    pub decisions: usize,
+    /// Headings of columns with no field, kept in the note (SoA) or description (risks).
+    pub kept_columns: Vec<String>,
     /// (row number, reason)
     pub skipped: Vec<(usize, String)>,
     /// (row number, problem with one cell; the rest of the row was imported)
@@ -33,11 +39,12 @@ impl fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "  rows read: {}, mapped: {}, skipped: {}, empty: {}",
+            "  rows read: {}, mapped: {}, skipped: {}, empty: {}, headings: {}",
             self.rows_read,
             self.mapped,
             self.skipped.len(),
-            self.empty_rows
+            self.empty_rows,
+            self.headings
         )?;
         writeln!(
             f,
@@ -53,8 +60,15 @@ impl fmt::Display for Report {
         if !self.unknown_columns.is_empty() {
             writeln!(
                 f,
-                "  columns not understood (ignored): {}",
+                "  columns not understood: {}",
                 self.unknown_columns.join(", ")
+            )?;
+        }
+        if !self.kept_columns.is_empty() {
+            writeln!(
+                f,
+                "  kept under their heading in the note (SoA) or description (risks): {}",
+                self.kept_columns.join(", ")
             )?;
         }
         for note in &self.notes {

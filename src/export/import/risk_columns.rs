@@ -1,4 +1,5 @@
-//! The columns of a risk register spreadsheet and the headings that name them.
+//! The columns of a risk register spreadsheet; the headings that name them are in `words.tsv`
+//! (kind `risk`).
 
 use super::header::Columns;
 
@@ -27,178 +28,41 @@ pub enum RiskColumn {
     Derived,
 }
 
-impl Columns for RiskColumn {
-    const ALIASES: &'static [(RiskColumn, &'static [&'static str])] = &[
-        (
-            RiskColumn::Id,
-            &[
-                "risk id",
-                "id",
-                "risk ref",
-                "risk reference",
-                "ref",
-                "risk no",
-                "risk number",
-            ],
-        ),
-        (
-            RiskColumn::Title,
-            &[
-                "title",
-                "risk",
-                "risk title",
-                "risk name",
-                "name",
-                "summary",
-                "risk summary",
-            ],
-        ),
-        (
-            RiskColumn::Description,
-            &[
-                "description",
-                "risk description",
-                "details",
-                "scenario",
-                "risk scenario",
-            ],
-        ),
-        (
-            RiskColumn::Asset,
-            &[
-                "asset",
-                "assets",
-                "affected asset",
-                "asset name",
-                "asset group",
-            ],
-        ),
-        (RiskColumn::Threat, &["threat", "threats", "threat source"]),
-        (
-            RiskColumn::Vulnerability,
-            &["vulnerability", "vulnerabilities", "weakness"],
-        ),
-        (RiskColumn::Owner, &["owner", "risk owner"]),
-        (
-            RiskColumn::Likelihood,
-            &[
-                "likelihood",
-                "probability",
-                "inherent likelihood",
-                "likelihood inherent",
-                "initial likelihood",
-            ],
-        ),
-        (
-            RiskColumn::Impact,
-            &[
-                "impact",
-                "consequence",
-                "inherent impact",
-                "impact inherent",
-                "initial impact",
-                "severity",
-            ],
-        ),
-        (
-            RiskColumn::Treatment,
-            &[
-                "treatment",
-                "treatment option",
-                "risk treatment",
-                "response",
-                "risk response",
-                "treatment decision",
-                "decision",
-            ],
-        ),
-        (
-            RiskColumn::Controls,
-            &[
-                "controls",
-                "annex a controls",
-                "treating controls",
-                "iso 27001 controls",
-                "mitigating controls",
-                "controls applied",
-                "control",
-                "control ids",
-                "related controls",
-            ],
-        ),
-        (
-            RiskColumn::ResidualLikelihood,
-            &[
-                "residual likelihood",
-                "likelihood residual",
-                "target likelihood",
-                "residual probability",
-            ],
-        ),
-        (
-            RiskColumn::ResidualImpact,
-            &[
-                "residual impact",
-                "impact residual",
-                "target impact",
-                "residual consequence",
-            ],
-        ),
-        (RiskColumn::Status, &["status", "risk status"]),
-        (
-            RiskColumn::AcceptedBy,
-            &["accepted by", "risk accepted by", "acceptance by"],
-        ),
-        (
-            RiskColumn::AcceptedOn,
-            &["accepted on", "acceptance date", "date accepted"],
-        ),
-        (
-            RiskColumn::AcceptedUntil,
-            &["accepted until", "acceptance expires", "acceptance until"],
-        ),
-        (
-            RiskColumn::NextReview,
-            &[
-                "next review",
-                "next review date",
-                "review date",
-                "review by",
-            ],
-        ),
-        (
-            RiskColumn::Created,
-            &[
-                "created",
-                "date identified",
-                "identified",
-                "date raised",
-                "date added",
-                "raised on",
-            ],
-        ),
-        (
-            RiskColumn::Derived,
-            &[
-                "inherent score",
-                "inherent level",
-                "score",
-                "risk score",
-                "risk level",
-                "rating",
-                "risk rating",
-                "inherent risk",
-                "residual score",
-                "residual level",
-                "residual risk",
-                "residual rating",
-            ],
-        ),
+impl RiskColumn {
+    /// The field names `--map` accepts, with the column each stands for.
+    pub const FIELDS: [(&'static str, RiskColumn); 20] = [
+        ("id", RiskColumn::Id),
+        ("title", RiskColumn::Title),
+        ("description", RiskColumn::Description),
+        ("asset", RiskColumn::Asset),
+        ("threat", RiskColumn::Threat),
+        ("vulnerability", RiskColumn::Vulnerability),
+        ("owner", RiskColumn::Owner),
+        ("likelihood", RiskColumn::Likelihood),
+        ("impact", RiskColumn::Impact),
+        ("treatment", RiskColumn::Treatment),
+        ("controls", RiskColumn::Controls),
+        ("residual_likelihood", RiskColumn::ResidualLikelihood),
+        ("residual_impact", RiskColumn::ResidualImpact),
+        ("status", RiskColumn::Status),
+        ("accepted_by", RiskColumn::AcceptedBy),
+        ("accepted_on", RiskColumn::AcceptedOn),
+        ("accepted_until", RiskColumn::AcceptedUntil),
+        ("next_review", RiskColumn::NextReview),
+        ("created", RiskColumn::Created),
+        ("derived", RiskColumn::Derived),
     ];
+}
+
+impl Columns for RiskColumn {
+    const KIND: &'static str = "risk";
     const KEY: &'static [RiskColumn] = &[RiskColumn::Id, RiskColumn::Title];
 
-    fn derived(self) -> bool {
-        self == RiskColumn::Derived
+    fn from_meaning(meaning: &str) -> Option<RiskColumn> {
+        RiskColumn::FIELDS
+            .iter()
+            .find(|(name, _)| *name == meaning)
+            .map(|(_, column)| *column)
     }
 
     fn combines(self) -> bool {

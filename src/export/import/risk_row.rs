@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::header::{Header, column_letter};
 use super::risk_columns::RiskColumn;
 use super::table::Row;
-use super::values;
+use super::values::{self, DateOrder, Rated};
 use crate::domain::catalogue::{Catalogue, Lookup};
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::text::sanitize_line;
@@ -18,7 +18,12 @@ use crate::domain::workspace::Workspace;
 pub struct RowReader<'a> {
     pub header: &'a Header<RiskColumn>,
     pub row: &'a Row,
+    pub date_order: DateOrder,
     pub warnings: Vec<String>,
+    /// A rating was read from a three-level word (low/medium/high).
+    pub used_levels: bool,
+    /// The title was built from threat, asset and vulnerability.
+    pub built_title: bool,
 }
 
 impl RowReader<'_> {
@@ -47,11 +52,13 @@ impl RowReader<'_> {
         if text.is_empty() {
             return Some(None);
         }
-        let parsed = values::date(&text);
-        if parsed.is_none() {
-            self.warn(column, "date", &text, "; write dates as 2025-03-31");
+        match values::date(&text, self.date_order) {
+            Ok(date) => Some(Some(date)),
+            Err(why) => {
+                self.warn(column, "date", &text, &format!("; left empty: {why}"));
+                None
+            }
         }
-        parsed.map(Some)
     }
 }
 
@@ -73,7 +80,21 @@ pub fn read_risk(
         risk.title = title;
     }
     if risk.title.trim().is_empty() {
-        return Err("no title (nor description) for the risk".into());
+        let parts: Vec<String> = [C::Threat, C::Asset, C::Vulnerability]
+            .into_iter()
+            .filter_map(|c| reader.text(c))
+            .map(|t| t.lines().next().unwrap_or("").trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !parts.is_empty() {
+            risk.title = parts.join(" – ");
+            reader.built_title = true;
+        }
+    }
+    if risk.title.trim().is_empty() {
+        return Err(
+            "no title (nor description, threat, asset or vulnerability) for the risk".into(),
+        );
     }
     for (column, field) in [
         (C::Description, &mut risk.description),
@@ -86,6 +107,25 @@ pub fn read_risk(
             *field = text;
         }
     }
+    let extras: Vec<String> = reader
+        .header
+        .extras(reader.row)
+        .into_iter()
+        .map(|(heading, text)| format!("{heading}: {text}"))
+        .collect();
+    if !extras.is_empty() {
+        let mut text = std::mem::take(&mut risk.description);
+        if !reader.header.has(C::Description) {
+            text.clear();
+        }
+        for line in extras {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&line);
+        }
+        risk.description = text;
+    }
     for (column, scale, field, name) in [
         (
             C::Likelihood,
@@ -96,13 +136,15 @@ pub fn read_risk(
         (C::Impact, &method.impact, &mut risk.impact, "impact"),
     ] {
         let text = reader.text(column).unwrap_or_default();
-        *field = values::rating(&text, scale).ok_or_else(|| {
+        let rated = values::rating(&text, scale).ok_or_else(|| {
             format!(
                 "{name} \"{}\" is not on the workspace's scale ({})",
                 sanitize_line(&text),
                 values::scale_hint(scale)
             )
         })?;
+        reader.used_levels |= matches!(rated, Rated::Level(_));
+        *field = rated.value();
     }
     for (column, scale, field, name) in [
         (
@@ -122,7 +164,10 @@ pub fn read_risk(
             continue;
         };
         match values::rating(&text, scale) {
-            Some(value) => *field = Some(value),
+            Some(rated) => {
+                reader.used_levels |= matches!(rated, Rated::Level(_));
+                *field = Some(rated.value());
+            }
             None if text.is_empty() => *field = None,
             None => reader.warn(
                 column,
@@ -139,7 +184,7 @@ pub fn read_risk(
                 C::Treatment,
                 "treatment",
                 &text,
-                "; use Mitigate, Accept, Avoid or Transfer",
+                "; left empty (isms shows a new risk as modify until it is set); use Mitigate, Accept, Avoid or Transfer",
             ),
         }
     }

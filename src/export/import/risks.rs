@@ -8,7 +8,8 @@ use super::risk_columns::RiskColumn;
 use super::risk_row::{RowReader, read_risk};
 use super::sheet_choice::choose;
 use super::table::{ImportError, Sheet};
-use super::{Change, Plan, Report};
+use super::values::LEVEL_RULE;
+use super::{Change, Options, Plan, Report};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::risk::{Risk, RiskRegister};
 use crate::domain::stamp::Stamp;
@@ -22,9 +23,36 @@ pub fn plan_risks(
     workspace: &Workspace,
     catalogue: &Catalogue,
     today: NaiveDate,
+    options: &Options,
 ) -> Result<Plan<Risk>, ImportError> {
-    let (sheet, header, source) =
-        choose::<RiskColumn>(sheets, file, "Risks", "the risk (Risk ID or Title)")?;
+    let (sheet, header, source) = choose::<RiskColumn>(
+        sheets,
+        file,
+        "Risks",
+        "the risk (Risk ID or Title)",
+        &options.mappings,
+    )?;
+    for needed in [RiskColumn::Likelihood, RiskColumn::Impact] {
+        if !header.has(needed) {
+            let name = if needed == RiskColumn::Likelihood {
+                "likelihood"
+            } else {
+                "impact"
+            };
+            return Err(ImportError::new(
+                file,
+                format!(
+                    "{source}: found the risks on row {} but no {name} column; expected a column named like \"{}\"; name it with --map 'HEADER={name}'",
+                    header.row_number,
+                    if name == "impact" {
+                        "Impact"
+                    } else {
+                        "Likelihood"
+                    }
+                ),
+            ));
+        }
+    }
     let mut report = Report {
         source,
         header_row: header.row_number,
@@ -32,6 +60,19 @@ pub fn plan_risks(
         ..Report::default()
     };
     report.notes.extend(sheet.notes.iter().cloned());
+    if header.two_rows {
+        report.notes.push(format!(
+            "the header spans rows {} and {}: group headings were joined to the headings under them",
+            header.row_number - 1,
+            header.row_number
+        ));
+    }
+    report.kept_columns = header.extra.iter().map(|(_, h)| h.clone()).collect();
+    if !header.has(RiskColumn::Treatment) {
+        report.notes.push("the file has no treatment column: new risks show modify until a treatment is set — review each".into());
+    }
+    let width = sheet.rows[header.row_index].cells.len();
+    let (mut used_levels, mut built_titles) = (false, Vec::new());
     if header.has(RiskColumn::Derived) {
         report.notes.push("scores and levels are worked out from likelihood and impact, so those columns were not imported".into());
     }
@@ -42,12 +83,7 @@ pub fn plan_risks(
     let data_rows = &sheet.rows[header.row_index + 1..];
     // Ids given in the file are taken first, so a row without one never gets an id used below it.
     for row in data_rows {
-        let id = RowReader {
-            header: &header,
-            row,
-            warnings: Vec::new(),
-        }
-        .text(RiskColumn::Id);
+        let id = reader(&header, row, options).text(RiskColumn::Id);
         if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
             planned.risks.push(Risk::new(id.trim(), "", 1, 1, today));
         }
@@ -58,17 +94,32 @@ pub fn plan_risks(
             continue;
         }
         report.rows_read += 1;
-        let mut reader = RowReader {
-            header: &header,
-            row,
-            warnings: Vec::new(),
-        };
+        if sheet.name.is_none() && row.cells.len() != width {
+            report.warnings.push((
+                row.number,
+                format!(
+                    "has {} cells where the header has {width}; read as they stand, not shifted — check the row",
+                    row.cells.len()
+                ),
+            ));
+        }
+        let mut reader = reader(&header, row, options);
         let typed = reader.text(RiskColumn::Id).unwrap_or_default();
         let id = if typed.trim().is_empty() {
             planned.next_id()
         } else {
-            sanitize_line(typed.trim())
+            typed.trim().to_string()
         };
+        if let Err(why) = valid_id(&id) {
+            report.skipped.push((row.number, why));
+            continue;
+        }
+        let id = workspace
+            .risks
+            .risks
+            .iter()
+            .find(|r| r.id.eq_ignore_ascii_case(&id))
+            .map_or(id, |r| r.id.clone());
         if changes.iter().any(|c| c.key.eq_ignore_ascii_case(&id)) {
             report
                 .skipped
@@ -82,6 +133,10 @@ pub fn plan_risks(
         match read_risk(&mut reader, base, workspace, catalogue) {
             Err(reason) => report.skipped.push((row.number, reason)),
             Ok(after) => {
+                used_levels |= reader.used_levels;
+                if reader.built_title {
+                    built_titles.push(id.clone());
+                }
                 report
                     .warnings
                     .extend(reader.warnings.into_iter().map(|w| (row.number, w)));
@@ -109,10 +164,51 @@ pub fn plan_risks(
             }
         }
     }
+    report.decisions = changes.len();
     changes.retain(|c| c.before.as_ref() != Some(&c.after));
     report.mapped = report.rows_read - report.skipped.len();
+    if used_levels {
+        report.notes.push(LEVEL_RULE.to_string());
+    }
+    if !built_titles.is_empty() {
+        report.notes.push(format!(
+            "the file has no title column: the titles of {} were built from threat, asset and vulnerability",
+            built_titles.join(", ")
+        ));
+    }
     report.changed = changes.len();
     Ok(Plan { changes, report })
+}
+
+fn reader<'a>(
+    header: &'a super::header::Header<RiskColumn>,
+    row: &'a super::table::Row,
+    options: &Options,
+) -> RowReader<'a> {
+    RowReader {
+        header,
+        row,
+        date_order: options.date_order,
+        warnings: Vec::new(),
+        used_levels: false,
+        built_title: false,
+    }
+}
+
+/// A risk id the workspace can hold: short, printable, without spaces.
+fn valid_id(id: &str) -> Result<(), String> {
+    let shown = sanitize_line(id);
+    if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "risk id \"{shown}\" has a space or line break; ids are one word such as R-001"
+        ));
+    }
+    if id.chars().count() > 40 {
+        return Err(format!(
+            "risk id \"{shown}\" is longer than 40 characters; ids are short such as R-001"
+        ));
+    }
+    Ok(())
 }
 
 /// Writes the planned risks into the register (kept sorted), stamping each change.

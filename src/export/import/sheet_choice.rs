@@ -1,7 +1,7 @@
 //! Choosing the sheet to import from a workbook: the one named like the kind (our exports name
 //! them "SoA" and "Risks"), else the first sheet with a recognisable header row.
 
-use super::header::{Columns, Header, find_header, first_row_headings};
+use super::header::{Columns, Header, Mapping, find_header, first_row_headings};
 use super::table::{ImportError, Sheet};
 
 /// The chosen sheet, its header and the report's name for it (`file` or `file, sheet "SoA"`).
@@ -10,6 +10,7 @@ pub fn choose<'s, C: Columns>(
     file: &str,
     preferred: &str,
     expected: &str,
+    mappings: &[Mapping],
 ) -> Result<(&'s Sheet, Header<C>, String), ImportError> {
     let named = sheets.iter().filter(|s| {
         s.name
@@ -18,7 +19,7 @@ pub fn choose<'s, C: Columns>(
     });
     let candidates = named.chain(sheets.iter());
     for sheet in candidates {
-        if let Some(header) = find_header::<C>(sheet) {
+        if let Some(header) = find_header::<C>(sheet, mappings) {
             let source = match &sheet.name {
                 Some(name) => format!("{file}, sheet \"{name}\""),
                 None => file.to_string(),

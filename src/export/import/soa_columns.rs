@@ -1,6 +1,7 @@
-//! The columns of an SoA spreadsheet and the headings that name them.
+//! The columns of an SoA spreadsheet; the headings that name them are in `words.tsv` (kind `soa`).
 
 use super::header::Columns;
+use crate::domain::soa::Reason;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SoaColumn {
@@ -9,6 +10,8 @@ pub enum SoaColumn {
     Theme,
     Applicability,
     Reasons,
+    /// One column per reason, ticked (`x`, `✓`, `▪`) where the reason applies.
+    Tick(Reason),
     Justification,
     Status,
     Note,
@@ -18,155 +21,39 @@ pub enum SoaColumn {
     Reviewed,
 }
 
-impl Columns for SoaColumn {
-    const ALIASES: &'static [(SoaColumn, &'static [&'static str])] = &[
-        (
-            SoaColumn::Control,
-            &[
-                "control",
-                "control id",
-                "control no",
-                "control number",
-                "control ref",
-                "control reference",
-                "annex a ref",
-                "annex a reference",
-                "annex a control",
-                "annex a",
-                "clause",
-                "iso 27001 control",
-                "iso ref",
-                "ref",
-                "reference",
-                "id",
-                "control id 2013",
-                "control id 2022",
-            ],
-        ),
-        (
-            SoaColumn::Title,
-            &["title", "control name", "control title", "name"],
-        ),
-        (
-            SoaColumn::Theme,
-            &["theme", "category", "section", "domain", "control category"],
-        ),
-        (
-            SoaColumn::Applicability,
-            &[
-                "applicability",
-                "applicable",
-                "applicable y n",
-                "is applicable",
-                "applies",
-                "in scope",
-                "selected",
-                "included",
-                "applicable yes no",
-            ],
-        ),
-        (
-            SoaColumn::Reasons,
-            &[
-                "reasons",
-                "reason",
-                "reasons for selection",
-                "selection reason",
-                "selection reasons",
-                "basis for selection",
-            ],
-        ),
-        (
-            SoaColumn::Justification,
-            &[
-                "justification",
-                "reason for inclusion",
-                "reason for exclusion",
-                "reasons for inclusion",
-                "reasons for exclusion",
-                "justification for inclusion",
-                "justification for exclusion",
-                "justification for inclusion exclusion",
-                "justification for inclusion or exclusion",
-                "reason for inclusion exclusion",
-                "rationale",
-            ],
-        ),
-        (
-            SoaColumn::Status,
-            &[
-                "status",
-                "implementation status",
-                "implementation state",
-                "implemented",
-            ],
-        ),
-        (
-            SoaColumn::Note,
-            &[
-                "implementation note",
-                "implementation notes",
-                "notes",
-                "note",
-                "comments",
-                "comment",
-                "remarks",
-                "how implemented",
-                "implementation details",
-                "implementation description",
-            ],
-        ),
-        (
-            SoaColumn::Owner,
-            &[
-                "owner",
-                "control owner",
-                "responsible",
-                "responsibility",
-                "accountable",
-                "responsible person",
-            ],
-        ),
-        (
-            SoaColumn::Evidence,
-            &[
-                "evidence",
-                "related document",
-                "related documents",
-                "documents",
-                "documentation",
-                "reference documents",
-                "evidence location",
-                "policy reference",
-                "supporting documents",
-            ],
-        ),
-        (
-            SoaColumn::Risks,
-            &[
-                "risks",
-                "linked risks",
-                "related risks",
-                "risk ids",
-                "risk references",
-            ],
-        ),
-        (
-            SoaColumn::Reviewed,
-            &[
-                "reviewed",
-                "review date",
-                "last reviewed",
-                "last review",
-                "date reviewed",
-                "last review date",
-            ],
-        ),
+impl SoaColumn {
+    /// The field names `--map` accepts, with the column each stands for.
+    pub const FIELDS: [(&'static str, SoaColumn); 15] = [
+        ("control", SoaColumn::Control),
+        ("title", SoaColumn::Title),
+        ("theme", SoaColumn::Theme),
+        ("applicability", SoaColumn::Applicability),
+        ("reasons", SoaColumn::Reasons),
+        ("tick_legal", SoaColumn::Tick(Reason::LegalRegulatory)),
+        ("tick_contractual", SoaColumn::Tick(Reason::Contractual)),
+        ("tick_business", SoaColumn::Tick(Reason::Business)),
+        ("tick_risk", SoaColumn::Tick(Reason::RiskTreatment)),
+        ("justification", SoaColumn::Justification),
+        ("status", SoaColumn::Status),
+        ("note", SoaColumn::Note),
+        ("owner", SoaColumn::Owner),
+        ("evidence", SoaColumn::Evidence),
+        ("reviewed", SoaColumn::Reviewed),
     ];
+}
+
+impl Columns for SoaColumn {
+    const KIND: &'static str = "soa";
     const KEY: &'static [SoaColumn] = &[SoaColumn::Control];
 
-    fn derived(self) -> bool {
-        matches!(self, SoaColumn::Title | SoaColumn::Theme | SoaColumn::Risks)
+    fn from_meaning(meaning: &str) -> Option<SoaColumn> {
+        if meaning == "risks" {
+            return Some(SoaColumn::Risks);
+        }
+        SoaColumn::FIELDS
+            .iter()
+            .find(|(name, _)| *name == meaning)
+            .map(|(_, column)| *column)
     }
 
     fn combines(self) -> bool {

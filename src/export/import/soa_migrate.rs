@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::soa::Imported;
+use super::soa_row::Imported;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::soa::Applicability;
 
@@ -134,4 +134,32 @@ pub fn migration_notes(catalogue: &Catalogue, proposed: &BTreeMap<usize, Importe
         ));
     }
     notes
+}
+
+/// A report line when a 2022 control merges 2013 controls the file gives only some of.
+pub fn coverage_notes(catalogue: &Catalogue, control: usize, sources: &[Source]) -> Vec<String> {
+    let merged = &catalogue.controls()[control];
+    let given: Vec<String> = sources
+        .iter()
+        .map(|s| crate::domain::control::normalize_id(&s.old_id))
+        .collect();
+    let missing: Vec<String> = merged
+        .iso27002_2013
+        .iter()
+        .filter(|old| !given.contains(&crate::domain::control::normalize_id(old)))
+        .map(|old| format!("A.{}", crate::domain::control::normalize_id(old)))
+        .collect();
+    if missing.is_empty() || merged.iso27002_2013.len() < 2 {
+        return Vec::new();
+    }
+    vec![format!(
+        "{} merges several 2013 controls but the file decides only {}, not {}: review it",
+        merged.id,
+        sources
+            .iter()
+            .map(|s| s.old_id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        missing.join(", ")
+    )]
 }

@@ -1,51 +1,85 @@
-//! Reading the values people write in SoA and risk spreadsheets: yes/no/✓, statuses in words,
-//! reasons, dates, lists, treatments (Mitigate/Accept/Avoid/Transfer) and ratings on a scale.
+//! Reading the values people write in SoA and risk spreadsheets, in the languages of
+//! `words.tsv`: yes/no/✓, statuses, reasons, treatments, three-level ratings, lists and dates
+//! (ISO, day-first, month-first only when unambiguous or asked for, Excel serial numbers).
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
+use super::words::meaning;
 use crate::domain::risk::{RiskStatus, Treatment};
 use crate::domain::soa::{Applicability, Reason, Status};
 use crate::domain::workspace::ScalePoint;
 
-fn words(text: &str) -> String {
-    super::header::normalize_heading(text)
+/// How to read `03/04/2025`: the file's order when it cannot be told from the dates themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// Read `a/b/yyyy` only when one of a, b is above 12 (or both are equal).
+    #[default]
+    Unknown,
+    DayFirst,
+    MonthFirst,
 }
 
-/// Applicable / excluded / undecided from Yes, No, Y, N, TRUE, FALSE, ✓, ✗, 1, 0, x and words.
-pub fn applicability(text: &str) -> Option<Applicability> {
+/// A cell's applicability and whether it said more than the decision (e.g. "(Inherited)"), in
+/// which case the caller keeps the cell's words in the note.
+pub fn applicability(text: &str) -> Option<(Applicability, bool)> {
     let trimmed = text.trim();
-    if matches!(trimmed, "✓" | "✔" | "☑" | "✅") {
-        return Some(Applicability::Applicable);
+    if matches!(trimmed, "✓" | "✔" | "☑" | "✅" | "▪" | "■" | "●") {
+        return Some((Applicability::Applicable, false));
     }
     if matches!(trimmed, "✗" | "✘" | "☒" | "❌") {
-        return Some(Applicability::Excluded);
+        return Some((Applicability::Excluded, false));
     }
-    match words(trimmed).as_str() {
-        "yes" | "y" | "true" | "1" | "x" | "applicable" | "in scope" | "selected" | "included"
-        | "include" => Some(Applicability::Applicable),
-        "no" | "n" | "false" | "0" | "excluded" | "exclude" | "not applicable" | "n a" | "na"
-        | "out of scope" | "not selected" => Some(Applicability::Excluded),
-        "undecided" | "tbd" | "tbc" | "to be decided" | "open" | "" => {
-            Some(Applicability::Undecided)
-        }
+    if trimmed.is_empty() {
+        return Some((Applicability::Undecided, false));
+    }
+    let read = |m: &str| match m {
+        "applicable" => Some(Applicability::Applicable),
+        "applicable_inherited" => Some(Applicability::Applicable),
+        "excluded" => Some(Applicability::Excluded),
+        "undecided" => Some(Applicability::Undecided),
+        _ => None,
+    };
+    if let Some(m) = meaning("applicability", trimmed) {
+        return read(m).map(|a| (a, m == "applicable_inherited"));
+    }
+    let bare = trimmed.split(['(', '[']).next().unwrap_or("").trim();
+    meaning("applicability", bare)
+        .and_then(read)
+        .map(|a| (a, true))
+}
+
+/// Whether a tick column is ticked: `x`, `X`, `✓`, `▪`, yes words; empty is not ticked.
+pub fn ticked(text: &str) -> Option<bool> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Some(false);
+    }
+    if matches!(
+        trimmed,
+        "✓" | "✔" | "☑" | "✅" | "▪" | "■" | "●" | "•" | "*"
+    ) {
+        return Some(true);
+    }
+    match meaning("applicability", trimmed) {
+        Some("applicable") => Some(true),
+        Some("excluded") => Some(false),
         _ => None,
     }
 }
 
-/// Implementation status from our names and the usual words.
+/// Implementation status from our names and the words of the table.
 pub fn status(text: &str) -> Option<Status> {
     if let Some(status) = Status::from_name(text) {
         return Some(status);
     }
-    match words(text).as_str() {
-        "implemented" | "done" | "complete" | "completed" | "in place" | "yes"
-        | "fully implemented" | "operational" => Some(Status::Implemented),
-        "partial" | "partially implemented" | "in progress" | "ongoing" | "partly" => {
-            Some(Status::Partial)
-        }
-        "planned" | "to do" | "todo" | "scheduled" => Some(Status::Planned),
-        "not started" | "not implemented" | "no" | "none" | "not applicable" | "n a" | "na"
-        | "" => Some(Status::NotStarted),
+    if text.trim().is_empty() {
+        return Some(Status::NotStarted);
+    }
+    match meaning("status", text)? {
+        "implemented" => Some(Status::Implemented),
+        "partial" => Some(Status::Partial),
+        "planned" => Some(Status::Planned),
+        "not_started" => Some(Status::NotStarted),
         _ => None,
     }
 }
@@ -67,85 +101,125 @@ pub fn list(text: &str, commas: bool) -> Vec<String> {
         .collect()
 }
 
-/// One reason for inclusion from our names and the usual words.
+/// One reason for inclusion from our names and the words of the table.
 pub fn reason(text: &str) -> Option<Reason> {
     if let Some(reason) = Reason::from_name(text) {
         return Some(reason);
     }
-    match words(text).as_str() {
-        "risk" | "risk treatment" | "risk assessment" | "ra" | "rt" => Some(Reason::RiskTreatment),
-        "legal" | "regulatory" | "legal regulatory" | "legal and regulatory" | "law" | "lr" => {
-            Some(Reason::LegalRegulatory)
-        }
-        "contract" | "contractual" | "contractual obligations" | "co" => Some(Reason::Contractual),
-        "business"
-        | "best practice"
-        | "business best practice"
-        | "business requirements"
-        | "br"
-        | "bp"
-        | "br bp" => Some(Reason::Business),
-        _ => None,
-    }
+    Reason::from_name(meaning("reason", text)?)
 }
 
-/// A date: ISO 8601 (2025-03-31, as XLSX date cells arrive too), 31.03.2025 or 31 Mar 2025.
-pub fn date(text: &str) -> Option<NaiveDate> {
+/// A date, or why it was not read. `31.03.2025`, `2025-03-31`, `31/03/2025`, `31 Mar 2025`,
+/// and Excel serial day numbers (`45747`) are read; `03/04/2025` needs a [`DateOrder`].
+pub fn date(text: &str, order: DateOrder) -> Result<NaiveDate, String> {
     let text = text.trim();
     let first = text.split_whitespace().next().unwrap_or("");
-    ["%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d"]
+    let fixed = ["%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d", "%Y.%m.%d"]
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(first, f).ok())
         .or_else(|| NaiveDate::parse_from_str(text, "%d %b %Y").ok())
         .or_else(|| NaiveDate::parse_from_str(text, "%d %B %Y").ok())
+        .or_else(|| NaiveDate::parse_from_str(text, "%b %d, %Y").ok())
+        .or_else(|| NaiveDate::parse_from_str(text, "%B %d, %Y").ok());
+    if let Some(date) = fixed {
+        return Ok(date);
+    }
+    if let Ok(serial) = text.parse::<u32>()
+        && (20_000..=80_000).contains(&serial)
+    {
+        // Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
+        return NaiveDate::from_ymd_opt(1899, 12, 30)
+            .and_then(|epoch| epoch.checked_add_days(Days::new(u64::from(serial))))
+            .ok_or_else(|| "is not a date".to_string());
+    }
+    let parts: Vec<&str> = first.split(['/', '-']).collect();
+    if let [a, b, y] = parts[..]
+        && let (Ok(a), Ok(b), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>(), y.parse::<i32>())
+        && y >= 1900
+    {
+        let day_first = match order {
+            DateOrder::DayFirst => true,
+            DateOrder::MonthFirst => false,
+            DateOrder::Unknown if a > 12 || a == b => true,
+            DateOrder::Unknown if b > 12 => false,
+            DateOrder::Unknown => {
+                return Err(
+                    "could be day/month or month/day; run again with --date-order dmy or mdy"
+                        .into(),
+                );
+            }
+        };
+        let (day, month) = if day_first { (a, b) } else { (b, a) };
+        return NaiveDate::from_ymd_opt(y, month, day).ok_or_else(|| "is not a date".into());
+    }
+    Err("is not a date; write dates as 2025-03-31".into())
 }
 
-/// ISO 27005 treatment from our names and the usual words.
+/// ISO 27005 treatment from our names and the words of the table.
 pub fn treatment(text: &str) -> Option<Treatment> {
     if let Some(treatment) = Treatment::from_name(text) {
         return Some(treatment);
     }
-    match words(text).as_str() {
-        "mitigate" | "reduce" | "treat" | "control" | "mitigation" | "reduction" => {
-            Some(Treatment::Modify)
-        }
-        "accept" | "tolerate" | "retention" | "acceptance" => Some(Treatment::Retain),
-        "terminate" | "avoidance" | "eliminate" => Some(Treatment::Avoid),
-        "transfer" | "insure" | "sharing" | "outsource" => Some(Treatment::Share),
-        _ => None,
-    }
+    Treatment::from_name(meaning("treatment", text)?)
 }
 
-/// Risk status from our names and the usual words.
+/// Risk status from our names and the words of the table.
 pub fn risk_status(text: &str) -> Option<RiskStatus> {
     if let Some(status) = RiskStatus::from_name(text) {
         return Some(status);
     }
-    match words(text).as_str() {
-        "" | "new" | "identified" | "active" => Some(RiskStatus::Open),
-        "in treatment" | "in progress" | "mitigating" | "treatment in progress" => {
-            Some(RiskStatus::Treating)
+    if text.trim().is_empty() {
+        return Some(RiskStatus::Open);
+    }
+    RiskStatus::from_name(meaning("risk_status", text)?)
+}
+
+/// How a rating was read: from the scale itself, or from a three-level word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rated {
+    OnScale(u8),
+    /// Low / Medium / High placed on the scale by [`LEVEL_RULE`].
+    Level(u8),
+}
+
+impl Rated {
+    pub fn value(self) -> u8 {
+        match self {
+            Rated::OnScale(v) | Rated::Level(v) => v,
         }
-        "retained" | "tolerated" => Some(RiskStatus::Accepted),
-        "done" | "resolved" | "mitigated" | "treated" => Some(RiskStatus::Closed),
-        _ => None,
     }
 }
 
-/// A rating on a scale: its number ("4", "4 (Likely)", "4.0") or its label ("likely").
-pub fn rating(text: &str, scale: &[ScalePoint]) -> Option<u8> {
+/// The rule three-level words follow, for the report.
+pub const LEVEL_RULE: &str = "three-level ratings (low/medium/high, in any of the languages) were placed on the workspace's scale: low at its lowest value, medium at its middle, high at its highest";
+
+/// A rating on a scale: its number ("4", "4 (Likely)", "4.0"), its label ("likely"), or a
+/// three-level word (see [`LEVEL_RULE`]).
+pub fn rating(text: &str, scale: &[ScalePoint]) -> Option<Rated> {
     let text = text.trim();
     let leading: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = text[leading.len()..].trim();
     let number_only = rest.is_empty() || rest.starts_with('(') || rest == ".0";
     if !leading.is_empty() && number_only {
         let value: u8 = leading.parse().ok()?;
-        return scale.iter().any(|p| p.value == value).then_some(value);
+        return scale
+            .iter()
+            .any(|p| p.value == value)
+            .then_some(Rated::OnScale(value));
     }
-    scale
-        .iter()
-        .find(|p| p.label.eq_ignore_ascii_case(text))
-        .map(|p| p.value)
+    if let Some(point) = scale.iter().find(|p| p.label.eq_ignore_ascii_case(text)) {
+        return Some(Rated::OnScale(point.value));
+    }
+    let mut values: Vec<u8> = scale.iter().map(|p| p.value).collect();
+    values.sort_unstable();
+    let bare = text.split('(').next().unwrap_or("").trim();
+    let at = match meaning("level", bare)? {
+        "low" => 0,
+        "medium" => values.len() / 2,
+        "high" => values.len().checked_sub(1)?,
+        _ => return None,
+    };
+    values.get(at).copied().map(Rated::Level)
 }
 
 /// The values a scale accepts, for messages: "1–5 or Rare, Unlikely, …".
@@ -163,23 +237,75 @@ mod tests {
 
     #[test]
     fn reads_what_spreadsheets_say() {
-        for yes in ["Yes", "Y", "TRUE", "✓", "applicable", "x"] {
-            assert_eq!(applicability(yes), Some(Applicability::Applicable), "{yes}");
+        for yes in [
+            "Yes",
+            "Y",
+            "TRUE",
+            "✓",
+            "applicable",
+            "x",
+            "Ja",
+            "Ano",
+            "Ναι",
+            "Sí",
+        ] {
+            assert_eq!(
+                applicability(yes),
+                Some((Applicability::Applicable, false)),
+                "{yes}"
+            );
         }
-        for no in ["No", "N", "FALSE", "N/A", "excluded"] {
-            assert_eq!(applicability(no), Some(Applicability::Excluded), "{no}");
+        for no in ["No", "N", "FALSE", "N/A", "excluded", "Nein", "Ne", "Όχι"] {
+            assert_eq!(
+                applicability(no),
+                Some((Applicability::Excluded, false)),
+                "{no}"
+            );
         }
+        assert_eq!(
+            applicability("Applicable (Inherited)"),
+            Some((Applicability::Applicable, true))
+        );
         assert_eq!(applicability("maybe"), None);
         assert_eq!(status("Partially implemented"), Some(Status::Partial));
+        assert_eq!(status("Not Started"), Some(Status::NotStarted));
+        assert_eq!(status("In Progress"), Some(Status::Partial));
         assert_eq!(treatment("Mitigate"), Some(Treatment::Modify));
         assert_eq!(treatment("Accept"), Some(Treatment::Retain));
+        assert_eq!(treatment("Accept with monitoring"), None);
         assert_eq!(treatment("Transfer"), Some(Treatment::Share));
         assert_eq!(reason("Legal/regulatory"), Some(Reason::LegalRegulatory));
-        assert_eq!(date("31.03.2025"), NaiveDate::from_ymd_opt(2025, 3, 31));
         let method = RiskMethod::default();
-        assert_eq!(rating("4 (Likely)", &method.likelihood), Some(4));
-        assert_eq!(rating("likely", &method.likelihood), Some(4));
+        assert_eq!(
+            rating("4 (Likely)", &method.likelihood),
+            Some(Rated::OnScale(4))
+        );
+        assert_eq!(
+            rating("likely", &method.likelihood),
+            Some(Rated::OnScale(4))
+        );
         assert_eq!(rating("9", &method.likelihood), None);
+        assert_eq!(rating("Střední", &method.likelihood), Some(Rated::Level(3)));
+        assert_eq!(rating("High", &method.likelihood), Some(Rated::Level(5)));
         assert_eq!(list("a\nb; c", false), ["a", "b; c"]);
+    }
+
+    #[test]
+    fn dates() {
+        let day = |y, m, d| Ok(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let auto = DateOrder::Unknown;
+        assert_eq!(date("31.03.2025", auto), day(2025, 3, 31));
+        assert_eq!(date("2025-03-31 00:00:00", auto), day(2025, 3, 31));
+        assert_eq!(date("31/03/2025", auto), day(2025, 3, 31));
+        assert_eq!(date("03/31/2025", auto), day(2025, 3, 31));
+        assert_eq!(date("45747", auto), day(2025, 3, 31));
+        assert!(
+            date("03/04/2025", auto)
+                .unwrap_err()
+                .contains("--date-order")
+        );
+        assert_eq!(date("03/04/2025", DateOrder::DayFirst), day(2025, 4, 3));
+        assert_eq!(date("03/04/2025", DateOrder::MonthFirst), day(2025, 3, 4));
+        assert!(date("soon", auto).is_err());
     }
 }
