@@ -2,14 +2,19 @@
 //!
 //! Exit codes: 0 ok, 1 findings or not found, 2 bad input.
 
+mod approve;
 mod bench;
 mod bench_tui;
 mod bench_workspace;
 mod catalogue;
 mod check;
+mod diff;
 mod export_output;
+mod git_setup;
+mod history;
 mod import;
 mod init;
+mod merge_driver;
 mod oscal_files;
 mod output;
 mod risk;
@@ -135,6 +140,41 @@ pub enum Command {
         #[command(subcommand)]
         action: risk::RiskAction,
     },
+    /// Git's merge driver for the workspace files (`isms git setup` installs it): %O %A %B %P.
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        path: String,
+    },
+    /// Set git up for the workspace: record-aware merges and diffs that name the record.
+    Git {
+        #[command(subcommand)]
+        action: git_setup::GitAction,
+    },
+    /// The commits that changed one record (a control id or a risk id), field by field.
+    History {
+        id: String,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Who last changed each field of one record, and when.
+    Blame {
+        id: String,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Record an approved SoA version (git tag soa-vN; the tagger is the approver).
+    Approve {
+        #[command(subcommand)]
+        what: approve::ApproveWhat,
+    },
+    /// Every record changed since REV (default: the last approved SoA), field by field.
+    Diff {
+        rev: Option<String>,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
+        format: diff::DiffFormat,
+    },
     /// Used by `isms bench` to measure a fresh process's peak memory.
     #[command(hide = true)]
     BenchWorkspaceChild { dir: PathBuf },
@@ -176,6 +216,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let catalogue = load_catalogue(&cli.catalogue)?;
     let dir = cli.workspace.as_path();
+    crate::store::remember_workspace(dir);
     match command {
         Command::Demo => anyhow::bail!("`isms demo` opens the workbench on the sample workspace"),
         Command::Show { id, format } => show::run(&catalogue, &id, format),
@@ -200,6 +241,17 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Risks { format, output } => risks::run(dir, &catalogue, format, output.as_deref()),
         Command::Import { kind } => import::run(dir, &catalogue, kind),
         Command::Risk { action } => risk::run(dir, &catalogue, action),
+        Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        } => merge_driver::run(&catalogue, &base, &ours, &theirs, &path),
+        Command::Git { action } => git_setup::run(dir, action),
+        Command::History { id, format } => history::history(dir, &catalogue, &id, format),
+        Command::Blame { id, format } => history::blame(dir, &catalogue, &id, format),
+        Command::Approve { what } => approve::run(dir, &catalogue, what),
+        Command::Diff { rev, format } => diff::run(dir, &catalogue, rev, format),
     }
 }
 

@@ -54,10 +54,12 @@ impl<'de> Deserialize<'de> for Fields {
     }
 }
 
-/// A field value in words: text as it is, lists joined by commas, nothing as `(none)`.
+/// A field value in words: text as it is (`(empty)` when empty), lists joined by commas,
+/// nothing as `(none)`.
 pub fn display_value(value: &Value) -> String {
     match value {
         Value::Null => "(none)".to_string(),
+        Value::String(text) if text.is_empty() => "(empty)".to_string(),
         Value::String(text) => text.clone(),
         Value::Bool(_) | Value::Number(_) => value.to_string(),
         Value::Array(items) if items.is_empty() => "(none)".to_string(),

@@ -10,6 +10,7 @@ use proptest::prelude::*;
 
 use super::catalogue::Catalogue;
 use super::merge::{Conflict, merge};
+use super::merge_fields::display_value;
 use super::risk::Risk;
 use super::sample::demo_workspace;
 use super::soa::{SoaEntry, Status};
@@ -80,7 +81,7 @@ fn the_same_field_changed_differently_is_a_conflict_that_keeps_ours() {
             kind: "soa".into(),
             record: "8.13".into(),
             field: "owner".into(),
-            base: before,
+            base: display_value(&serde_json::Value::String(before)),
             ours: "Ops".into(),
             theirs: "Security".into(),
         }]

@@ -10,6 +10,7 @@ pub mod edit;
 mod edit_risk;
 pub mod located_error;
 pub mod merge;
+pub mod merge_diff;
 pub mod merge_fields;
 pub mod merge_record;
 #[cfg(test)]
