@@ -7,7 +7,9 @@ use std::process::{Command, Output};
 
 /// A repository in a temporary directory, with git and isms isolated from the user's config.
 struct Repo {
-    _home: tempfile::TempDir,
+    /// Removed with the first repository; clones live in it too.
+    _temp: Option<tempfile::TempDir>,
+    home: PathBuf,
     dir: PathBuf,
 }
 
@@ -16,7 +18,11 @@ impl Repo {
         let home = tempfile::tempdir().unwrap();
         let dir = home.path().join("isms");
         std::fs::create_dir(&dir).unwrap();
-        let repo = Repo { _home: home, dir };
+        let repo = Repo {
+            home: home.path().to_path_buf(),
+            _temp: Some(home),
+            dir,
+        };
         repo.git(&["init", "--quiet", "-b", "main"]);
         repo.as_user("Alice");
         repo
@@ -25,7 +31,7 @@ impl Repo {
     fn env(&self, command: &mut Command) {
         command
             .current_dir(&self.dir)
-            .env("HOME", self._home.path())
+            .env("HOME", &self.home)
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("NO_COLOR", "1")
             .env_remove("GIT_DIR")
@@ -66,6 +72,24 @@ impl Repo {
         text(&output.stdout)
     }
 
+    /// A second person's clone, beside this repository.
+    fn clone_as(&self, name: &str, user: &str) -> Repo {
+        let dir = self.home.join(name);
+        self.git(&[
+            "clone",
+            "--quiet",
+            self.dir.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ]);
+        let clone = Repo {
+            _temp: None,
+            home: self.home.clone(),
+            dir,
+        };
+        clone.as_user(user);
+        clone
+    }
+
     fn commit(&self, message: &str) {
         self.git(&["add", "-A"]);
         self.git(&["commit", "--quiet", "-m", message]);
@@ -102,9 +126,10 @@ fn workspace_repo() -> Repo {
 #[ignore = "needs git; .ci/run installs it"]
 fn branches_editing_one_entry_and_both_adding_a_risk_merge_cleanly() {
     let repo = workspace_repo();
-    repo.git(&["checkout", "--quiet", "-b", "ops"]);
-    repo.isms_ok(&["soa", "set", "8.13", "--status", "implemented"]);
-    repo.isms_ok(&[
+    // Two people in two clones, neither seeing the other's work until the merge.
+    let ops = repo.clone_as("ops", "Alice");
+    ops.isms_ok(&["soa", "set", "8.13", "--status", "implemented"]);
+    ops.isms_ok(&[
         "risk",
         "add",
         "--title",
@@ -114,9 +139,8 @@ fn branches_editing_one_entry_and_both_adding_a_risk_merge_cleanly() {
         "--impact",
         "5",
     ]);
-    repo.commit("Backups are in place");
+    ops.commit("Backups are in place");
 
-    repo.git(&["checkout", "--quiet", "main"]);
     repo.as_user("Bob");
     repo.isms_ok(&["soa", "set", "8.13", "--owner", "Platform team"]);
     repo.isms_ok(&[
@@ -131,7 +155,17 @@ fn branches_editing_one_entry_and_both_adding_a_risk_merge_cleanly() {
     ]);
     repo.commit("Backups have an owner");
 
-    repo.git(&["merge", "--quiet", "--no-edit", "ops"]);
+    repo.git(&["fetch", "--quiet", ops.path().to_str().unwrap(), "main:ops"]);
+    let mut merge = Command::new("git");
+    repo.env(&mut merge);
+    let merged = merge.args(["merge", "--no-edit", "ops"]).output().unwrap();
+    assert!(merged.status.success(), "{}", text(&merged.stderr));
+    assert!(
+        text(&merged.stderr)
+            .contains("risk R-001 was added on both sides; the incoming one is now R-002"),
+        "{}",
+        text(&merged.stderr)
+    );
     assert!(!repo.path().join(".isms-conflicts.ron").exists());
 
     let soa = json(&repo.isms_ok(&["soa", "--format", "json"]));
@@ -259,4 +293,55 @@ fn approve_then_edit_and_diff_lists_exactly_the_edit() {
         markdown.contains("8.13") && markdown.contains("planned"),
         "{markdown}"
     );
+}
+
+#[test]
+#[ignore = "needs git; .ci/run installs it"]
+fn new_risk_ids_go_above_every_branch_and_check_warns_a_clone_without_the_driver() {
+    let repo = workspace_repo();
+    repo.git(&["checkout", "--quiet", "-b", "elsewhere"]);
+    repo.isms_ok(&[
+        "risk",
+        "add",
+        "--title",
+        "Flood",
+        "--likelihood",
+        "1",
+        "--impact",
+        "4",
+    ]);
+    repo.commit("Flood risk");
+    repo.git(&["checkout", "--quiet", "main"]);
+    let added = repo.isms_ok(&[
+        "risk",
+        "add",
+        "--title",
+        "Fraud",
+        "--likelihood",
+        "2",
+        "--impact",
+        "4",
+    ]);
+    assert_eq!(added.trim(), "R-002", "R-001 is taken on another branch");
+
+    let clone = repo.path().with_file_name("clone");
+    repo.git(&[
+        "clone",
+        "--quiet",
+        repo.path().to_str().unwrap(),
+        clone.to_str().unwrap(),
+    ]);
+    let mut check = Command::new(env!("CARGO_BIN_EXE_isms"));
+    repo.env(&mut check);
+    let check = check
+        .args(["-w", clone.to_str().unwrap(), "check"])
+        .output()
+        .unwrap();
+    assert!(
+        text(&check.stderr).contains("isms git setup"),
+        "{}",
+        text(&check.stderr)
+    );
+    let setup = repo.isms(&["check"]);
+    assert!(!text(&setup.stderr).contains("isms git setup"));
 }

@@ -62,6 +62,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     report_queries("10 000 controls", &large, 10);
 
     super::bench_workspace::run()?;
+    super::bench_git::run()?;
 
     println!();
     whole_process()?;

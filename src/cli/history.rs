@@ -16,7 +16,7 @@ use crate::store::git::{Commit, History};
 
 /// One commit that changed the record.
 #[derive(Debug, Serialize)]
-struct Row {
+pub(super) struct Row {
     commit: String,
     date: String,
     author: String,
@@ -27,7 +27,7 @@ struct Row {
 }
 
 /// The record's history, oldest first, and its latest fields.
-fn rows(
+pub(super) fn rows(
     dir: &Path,
     catalogue: &Catalogue,
     id: &str,

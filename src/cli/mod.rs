@@ -4,6 +4,7 @@
 
 mod approve;
 mod bench;
+mod bench_git;
 mod bench_tui;
 mod bench_workspace;
 mod catalogue;

@@ -14,7 +14,7 @@ pub use approval::TAG_PREFIX;
 pub use approval::{Approval, approvals, approve, last_approval};
 pub use conflicts::{CONFLICTS_FILE, read_conflicts, record_conflicts};
 pub use history::{Commit, History, file_at};
-pub use next_id::next_risk_id;
+pub use next_id::{next_risk_id, renumber_added};
 pub use setup::{ATTRIBUTES, DRIVER, missing_setup, setup};
 
 /// A git command that could not run or that failed, in one sentence.

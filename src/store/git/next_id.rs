@@ -54,3 +54,17 @@ fn highest_on_branches(dir: &Path) -> Option<Option<u32>> {
     let found = read_versions(dir, &names, &highest).ok()?;
     Some(found.into_iter().flatten().max())
 }
+
+/// Gives the risk just added as `id` the id `above_branches` when that is higher (another branch
+/// already uses `id`); returns the id the risk ends up with.
+pub fn renumber_added(register: &mut RiskRegister, id: &str, above_branches: String) -> String {
+    let higher = risk_number(&above_branches) > risk_number(id);
+    match register.get_mut(id) {
+        Some(risk) if higher => {
+            risk.id = above_branches.clone();
+            register.sort();
+            above_branches
+        }
+        _ => id.to_string(),
+    }
+}
