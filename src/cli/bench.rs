@@ -63,6 +63,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     super::bench_frameworks::run(&builtin);
 
     super::bench_workspace::run()?;
+    super::bench_git::run()?;
 
     outln!();
     whole_process()?;

@@ -11,6 +11,7 @@ use crate::domain::check::{Finding, Severity, check};
 pub fn run(dir: &Path, catalogue: &Catalogue, format: TextOrJson) -> anyhow::Result<ExitCode> {
     let workspace = super::workspace_io::read(dir, catalogue)?;
     let findings = check(&workspace, catalogue, crate::store::today());
+    super::git_setup::warn_if_missing(dir);
     match format {
         TextOrJson::Json => {
             #[derive(serde::Serialize)]

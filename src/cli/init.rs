@@ -14,5 +14,6 @@ pub fn run(dir: &Path, catalogue: &Catalogue) -> anyhow::Result<ExitCode> {
         dir.display(),
         catalogue.len()
     );
+    super::git_setup::after_init(dir);
     Ok(ExitCode::SUCCESS)
 }

@@ -7,19 +7,25 @@
 #[macro_use]
 pub mod print;
 
+mod approve;
 mod bench;
 mod bench_frameworks;
+mod bench_git;
 mod bench_tui;
 mod bench_workspace;
 mod catalogue;
 mod check;
 mod coverage;
+mod diff;
 mod export_output;
 mod framework;
 mod framework_lookup;
+mod git_setup;
+mod history;
 mod import;
 mod init;
 mod mapping;
+mod merge_driver;
 mod oscal_files;
 mod output;
 mod risk;
@@ -172,11 +178,47 @@ pub enum Command {
         source: Option<String>,
         #[arg(long, value_enum, default_value_t = coverage::CoverageFormat::Table)]
         format: coverage::CoverageFormat,
+    },
     /// Remove a workspace lock left by another host or a crashed session (asks first).
     Unlock {
         /// Remove it without asking.
         #[arg(long)]
         yes: bool,
+    },
+    /// Git's merge driver for the workspace files (`isms git setup` installs it): %O %A %B %P.
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        path: String,
+    },
+    /// Set git up for the workspace: record-aware merges and diffs that name the record.
+    Git {
+        #[command(subcommand)]
+        action: git_setup::GitAction,
+    },
+    /// The commits that changed one record (a control id or a risk id), field by field.
+    History {
+        id: String,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Who last changed each field of one record, and when.
+    Blame {
+        id: String,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Record an approved SoA version (git tag soa-vN; the tagger is the approver).
+    Approve {
+        #[command(subcommand)]
+        what: approve::ApproveWhat,
+    },
+    /// Every record changed since REV (default: the last approved SoA), field by field.
+    Diff {
+        rev: Option<String>,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
+        format: diff::DiffFormat,
     },
     /// Used by `isms bench` to measure a fresh process's peak memory.
     #[command(hide = true)]
@@ -234,6 +276,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     workspace_io::set_lock_wait(std::time::Duration::from_secs_f64(cli.wait));
     let catalogue = load_catalogue(&cli.catalogue)?;
     let dir = cli.workspace.as_path();
+    crate::store::remember_workspace(dir);
     match command {
         Command::Demo => anyhow::bail!("`isms demo` opens the workbench on the sample workspace"),
         Command::Show { id, format } if framework_lookup::split_node_ref(&id).is_some() => {
@@ -276,6 +319,18 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => coverage::run(dir, &catalogue, &framework, source.as_deref(), format),
         Command::Unlock { yes } => unlock::run(dir, yes),
+    },
+        Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        } => merge_driver::run(&catalogue, &base, &ours, &theirs, &path),
+        Command::Git { action } => git_setup::run(dir, action),
+        Command::History { id, format } => history::history(dir, &catalogue, &id, format),
+        Command::Blame { id, format } => history::blame(dir, &catalogue, &id, format),
+        Command::Approve { what } => approve::run(dir, &catalogue, what),
+        Command::Diff { rev, format } => diff::run(dir, &catalogue, rev, format),
     }
 }
 

@@ -109,6 +109,7 @@ pub fn run(dir: &Path, catalogue: &Catalogue, action: RiskAction) -> anyhow::Res
     let stamp = store::stamp_now();
     let message = match action {
         RiskAction::Add(fields) => edit(dir, catalogue, |workspace| {
+            let above_branches = store::git::next_risk_id(dir, &workspace.risks);
             add_risk(
                 workspace,
                 catalogue,
@@ -116,6 +117,7 @@ pub fn run(dir: &Path, catalogue: &Catalogue, action: RiskAction) -> anyhow::Res
                 store::today(),
                 stamp,
             )
+            .map(|id| store::git::renumber_added(&mut workspace.risks, &id, above_branches))
         })?,
         RiskAction::Set { id, fields } => edit(dir, catalogue, |workspace| {
             let changed = set_risk(workspace, catalogue, &id, fields.into_change(), stamp)?;

@@ -10,6 +10,12 @@ pub mod edit;
 mod edit_risk;
 pub mod framework;
 pub mod located_error;
+pub mod merge;
+pub mod merge_diff;
+pub mod merge_fields;
+pub mod merge_record;
+#[cfg(test)]
+mod merge_tests;
 pub mod risk;
 mod risk_load;
 pub mod ron_places;

@@ -49,6 +49,7 @@ pub mod config_files;
 mod error;
 mod export_file;
 pub mod frameworks;
+pub mod git;
 pub mod lock;
 pub mod process;
 pub mod read;
@@ -65,6 +66,7 @@ pub use recovery::{
     RECOVERY_FILE, Recovered, discard_recovery, read_recovery, recovery_path, write_recovery,
 };
 pub use user::{current_user, stamp_now, today};
+pub use user::{remember_workspace, user_in};
 pub use workspace_dir::{
     Access, MAX_WORKSPACE_FILE_BYTES, Opened, WorkspaceHandle, create, display_name, init, open,
     open_for_edit,

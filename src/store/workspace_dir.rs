@@ -47,6 +47,7 @@ pub struct WorkspaceHandle {
 /// holds it (or the directory is not writable) the workspace opens read-only and
 /// [`WorkspaceHandle::read_only`] says why.
 pub fn open(dir: &Path, catalogue: &Catalogue, access: Access) -> Result<Opened, StoreError> {
+    super::user::remember_workspace(dir);
     let (lock, read_only) = match access {
         Access::ReadOnly => (None, Some("opened read-only".to_string())),
         Access::Edit if !dir.join(WORKSPACE_FILE).exists() => (None, None),

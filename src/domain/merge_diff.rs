@@ -1,0 +1,154 @@
+//! What changed between two versions, record by record and field by field: for history, blame
+//! and "changes since the approved SoA". Uses the same id-keyed lists as the merge.
+
+use serde::{Deserialize, Serialize};
+
+use super::merge_fields::{FieldChange, Fields, changes_between};
+use super::merge_record::Record;
+use super::risk::Risk;
+use super::soa::SoaEntry;
+use super::workspace::Workspace;
+use super::workspace_format::{RISKS_FILE, SOA_FILE};
+
+/// One record that differs between two versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordDiff {
+    /// `soa`, `risk` or `workspace`.
+    pub kind: String,
+    pub record: String,
+    /// `added`, `removed` or `changed`.
+    pub what: &'static str,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Every record that differs from `old` to `new`, settings first, then each list in order.
+pub fn diff_workspaces(old: &Workspace, new: &Workspace) -> Vec<RecordDiff> {
+    let mut diffs = Vec::new();
+    let settings = changes_between(&Fields::of(&old.settings), &Fields::of(&new.settings));
+    if !settings.is_empty() {
+        diffs.push(RecordDiff {
+            kind: "workspace".into(),
+            record: "workspace".into(),
+            what: "changed",
+            changes: settings,
+        });
+    }
+    // Every id-keyed list of the workspace, one line each.
+    diff_list(&old.soa.entries, &new.soa.entries, &mut diffs);
+    diff_list(&old.risks.risks, &new.risks.risks, &mut diffs);
+    diffs
+}
+
+fn diff_list<T: Record>(old: &[T], new: &[T], diffs: &mut Vec<RecordDiff>) {
+    let empty = Fields::default();
+    for record in new {
+        let before = old.iter().find(|o| o.key() == record.key());
+        if before == Some(record) {
+            continue;
+        }
+        let before_fields = before.map(Fields::of);
+        let changes = changes_between(
+            before_fields.as_ref().unwrap_or(&empty),
+            &Fields::of(record),
+        );
+        diffs.push(RecordDiff {
+            kind: T::KIND.into(),
+            record: record.id().to_string(),
+            what: if before.is_some() { "changed" } else { "added" },
+            changes,
+        });
+    }
+    for record in old {
+        if !new.iter().any(|n| n.key() == record.key()) {
+            diffs.push(RecordDiff {
+                kind: T::KIND.into(),
+                record: record.id().to_string(),
+                what: "removed",
+                changes: Vec::new(),
+            });
+        }
+    }
+}
+
+/// Which file holds the record `id`: a control id is in the SoA, anything else is a risk id.
+pub fn file_of_record(id: &str) -> &'static str {
+    if id.trim().to_ascii_uppercase().starts_with("R-") {
+        RISKS_FILE
+    } else {
+        SOA_FILE
+    }
+}
+
+/// The fields of record `id` in the text of `file` (`soa.ron` or `risks.ron`), or `None`.
+/// Fast on the canonical format (only the record is parsed), else the whole file is read.
+pub fn record_in_text(file: &str, text: &str, id: &str) -> Option<Fields> {
+    if file == SOA_FILE {
+        find::<SoaEntry>(text, "control", id)
+    } else {
+        find::<Risk>(text, "id", id)
+    }
+}
+
+#[derive(Deserialize)]
+struct AnyList<T> {
+    #[serde(alias = "risks")]
+    entries: Vec<T>,
+}
+
+fn find<T: Record>(text: &str, id_field: &str, id: &str) -> Option<Fields> {
+    let wanted = |r: &T| r.id().eq_ignore_ascii_case(id.trim());
+    // Canonical layout: items open with `        (` and close with `        )` on lines of their own.
+    let needle = format!("\n            {id_field}: {:?},\n", id.trim());
+    if let Some(at) = text.find(&needle) {
+        let start = text[..at].rfind("\n        (\n").map(|s| s + 1);
+        let end = text[at..]
+            .find("\n        )")
+            .map(|e| at + e + "\n        )".len());
+        if let (Some(start), Some(end)) = (start, end)
+            && let Ok(record) = ron::from_str::<T>(&text[start..end])
+            && wanted(&record)
+        {
+            return Some(Fields::of(&record));
+        }
+    }
+    let list: AnyList<T> = ron::from_str(text).ok()?;
+    list.entries.iter().find(|r| wanted(r)).map(Fields::of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalogue::Catalogue;
+    use crate::domain::sample::demo_workspace;
+    use crate::domain::workspace_format::render;
+
+    #[test]
+    fn records_are_found_in_canonical_and_hand_written_text() {
+        let workspace = demo_workspace(&Catalogue::builtin());
+        let files = render(&workspace);
+        let entry = record_in_text(SOA_FILE, &files.soa, "8.13").unwrap();
+        assert_eq!(entry, Fields::of(workspace.soa.entry("8.13").unwrap()));
+        let risk = &workspace.risks.risks[1];
+        let found = record_in_text(RISKS_FILE, &files.risks, &risk.id).unwrap();
+        assert_eq!(found, Fields::of(risk));
+        let squashed = files.soa.replace("\n", " ");
+        assert_eq!(record_in_text(SOA_FILE, &squashed, "8.13").unwrap(), entry);
+        assert!(record_in_text(SOA_FILE, &files.soa, "9.99").is_none());
+    }
+
+    #[test]
+    fn diffs_name_added_removed_and_changed_records() {
+        let old = demo_workspace(&Catalogue::builtin());
+        let mut new = old.clone();
+        new.soa.entry_mut("5.1").unwrap().owner = "Someone new".into();
+        let removed = new.risks.risks.remove(0).id;
+        let diffs = diff_workspaces(&old, &new);
+        assert_eq!(diffs.len(), 2);
+        assert_eq!(diffs[0].record, "5.1");
+        assert_eq!(diffs[0].changes[0].field, "owner");
+        assert_eq!(
+            (diffs[1].record.as_str(), diffs[1].what),
+            (removed.as_str(), "removed")
+        );
+    }
+}

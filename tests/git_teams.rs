@@ -1,0 +1,347 @@
+//! Teams on git, end to end with the real `git` and the real binary: the merge driver installed by
+//! `isms git setup` merges two branches that edited the same SoA entry and both added a risk;
+//! per-record history and blame; approve → edit → `isms diff` lists exactly the edit.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A repository in a temporary directory, with git and isms isolated from the user's config.
+struct Repo {
+    /// Removed with the first repository; clones live in it too.
+    _temp: Option<tempfile::TempDir>,
+    home: PathBuf,
+    dir: PathBuf,
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join("isms");
+        std::fs::create_dir(&dir).unwrap();
+        let repo = Repo {
+            home: home.path().to_path_buf(),
+            _temp: Some(home),
+            dir,
+        };
+        repo.git(&["init", "--quiet", "-b", "main"]);
+        repo.as_user("Alice");
+        repo
+    }
+
+    fn env(&self, command: &mut Command) {
+        command
+            .current_dir(&self.dir)
+            .env("HOME", &self.home)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("NO_COLOR", "1")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE");
+    }
+
+    fn as_user(&self, name: &str) {
+        self.git(&["config", "user.name", name]);
+        let email = format!("{}@example.org", name.to_lowercase());
+        self.git(&["config", "user.email", &email]);
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        let mut command = Command::new("git");
+        self.env(&mut command);
+        let output = command.args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            text(&output.stderr)
+        );
+        text(&output.stdout)
+    }
+
+    fn isms(&self, args: &[&str]) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_isms"));
+        self.env(&mut command);
+        command.args(args).output().unwrap()
+    }
+
+    fn isms_ok(&self, args: &[&str]) -> String {
+        let output = self.isms(args);
+        assert!(
+            output.status.success(),
+            "isms {args:?}: {}",
+            text(&output.stderr)
+        );
+        text(&output.stdout)
+    }
+
+    /// A second person's clone, beside this repository.
+    fn clone_as(&self, name: &str, user: &str) -> Repo {
+        let dir = self.home.join(name);
+        self.git(&[
+            "clone",
+            "--quiet",
+            self.dir.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ]);
+        let clone = Repo {
+            _temp: None,
+            home: self.home.clone(),
+            dir,
+        };
+        clone.as_user(user);
+        clone
+    }
+
+    fn commit(&self, message: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "--quiet", "-m", message]);
+    }
+
+    fn path(&self) -> &Path {
+        &self.dir
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn json(output: &str) -> serde_json::Value {
+    serde_json::from_str(output).unwrap()
+}
+
+/// A repository with a fresh workspace committed on `main`, the drivers installed.
+fn workspace_repo() -> Repo {
+    let repo = Repo::new();
+    repo.isms_ok(&["init", "."]);
+    repo.isms_ok(&["git", "setup"]);
+    assert!(
+        std::fs::read_to_string(repo.path().join(".gitattributes"))
+            .unwrap()
+            .contains("soa.ron merge=isms diff=isms")
+    );
+    repo.commit("Start the ISMS");
+    repo
+}
+
+#[test]
+#[ignore = "needs git; .ci/run installs it"]
+fn branches_editing_one_entry_and_both_adding_a_risk_merge_cleanly() {
+    let repo = workspace_repo();
+    // Two people in two clones, neither seeing the other's work until the merge.
+    let ops = repo.clone_as("ops", "Alice");
+    ops.isms_ok(&["soa", "set", "8.13", "--status", "implemented"]);
+    ops.isms_ok(&[
+        "risk",
+        "add",
+        "--title",
+        "Ransomware",
+        "--likelihood",
+        "4",
+        "--impact",
+        "5",
+    ]);
+    ops.commit("Backups are in place");
+
+    repo.as_user("Bob");
+    repo.isms_ok(&["soa", "set", "8.13", "--owner", "Platform team"]);
+    repo.isms_ok(&[
+        "risk",
+        "add",
+        "--title",
+        "Laptop theft",
+        "--likelihood",
+        "3",
+        "--impact",
+        "3",
+    ]);
+    repo.commit("Backups have an owner");
+
+    repo.git(&["fetch", "--quiet", ops.path().to_str().unwrap(), "main:ops"]);
+    let mut merge = Command::new("git");
+    repo.env(&mut merge);
+    let merged = merge.args(["merge", "--no-edit", "ops"]).output().unwrap();
+    assert!(merged.status.success(), "{}", text(&merged.stderr));
+    assert!(
+        text(&merged.stderr)
+            .contains("risk R-001 was added on both sides; the incoming one is now R-002"),
+        "{}",
+        text(&merged.stderr)
+    );
+    assert!(!repo.path().join(".isms-conflicts.ron").exists());
+
+    let soa = json(&repo.isms_ok(&["soa", "--format", "json"]));
+    let entry = soa["entries"]
+        .as_array()
+        .or_else(|| soa.as_array())
+        .unwrap()
+        .iter()
+        .find(|e| e["control"] == "8.13")
+        .unwrap()
+        .clone();
+    assert_eq!(entry["status"], "implemented");
+    assert_eq!(entry["owner"], "Platform team");
+    let risks = std::fs::read_to_string(repo.path().join("risks.ron")).unwrap();
+    assert!(risks.contains("Ransomware") && risks.contains("Laptop theft"));
+    assert!(risks.contains("id: \"R-001\"") && risks.contains("id: \"R-002\""));
+    let check = repo.isms(&["check"]);
+    assert!(
+        !text(&check.stderr).contains("isms:"),
+        "{}",
+        text(&check.stderr)
+    );
+    // The stamps name git's users.
+    let soa_file = std::fs::read_to_string(repo.path().join("soa.ron")).unwrap();
+    assert!(soa_file.contains("by: \"Alice\"") || soa_file.contains("by: \"Bob\""));
+}
+
+#[test]
+#[ignore = "needs git; .ci/run installs it"]
+fn the_same_field_changed_on_both_branches_stops_with_a_conflicts_file() {
+    let repo = workspace_repo();
+    repo.git(&["checkout", "--quiet", "-b", "other"]);
+    repo.isms_ok(&["soa", "set", "5.1", "--owner", "CISO"]);
+    repo.commit("Owner CISO");
+    repo.git(&["checkout", "--quiet", "main"]);
+    repo.isms_ok(&["soa", "set", "5.1", "--owner", "CEO"]);
+    repo.commit("Owner CEO");
+    let mut merge = Command::new("git");
+    repo.env(&mut merge);
+    let merged = merge
+        .args(["merge", "--no-edit", "other"])
+        .output()
+        .unwrap();
+    assert!(!merged.status.success());
+    let conflicts = std::fs::read_to_string(repo.path().join(".isms-conflicts.ron")).unwrap();
+    assert!(conflicts.contains("record: \"5.1\""), "{conflicts}");
+    assert!(conflicts.contains("ours: \"CEO\"") && conflicts.contains("theirs: \"CISO\""));
+    let soa_file = std::fs::read_to_string(repo.path().join("soa.ron")).unwrap();
+    assert!(soa_file.contains("owner: \"CEO\"") && !soa_file.contains("<<<<<<<"));
+}
+
+#[test]
+#[ignore = "needs git; .ci/run installs it"]
+fn history_and_blame_name_each_commit_and_field() {
+    let repo = workspace_repo();
+    repo.isms_ok(&["soa", "set", "8.13", "--status", "partial"]);
+    repo.commit("Backups partly done");
+    repo.isms_ok(&["soa", "set", "5.1", "--owner", "CISO"]);
+    repo.commit("Unrelated entry");
+    repo.as_user("Bob");
+    repo.isms_ok(&[
+        "soa",
+        "set",
+        "8.13",
+        "--status",
+        "implemented",
+        "--justification",
+        "We restore weekly.",
+    ]);
+    repo.commit("Backups done");
+
+    let history = repo.isms_ok(&["history", "8.13"]);
+    assert!(history.contains("Backups partly done"), "{history}");
+    assert!(
+        history.contains("status: partial → implemented"),
+        "{history}"
+    );
+    assert!(!history.contains("Unrelated entry"), "{history}");
+    let rows = json(&repo.isms_ok(&["history", "8.13", "--format", "json"]));
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 3, "created, partial, implemented: {rows:?}");
+    assert_eq!(rows[2]["author"], "Bob");
+
+    let blame = json(&repo.isms_ok(&["blame", "8.13", "--format", "json"]));
+    let field = |name: &str| {
+        blame
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["field"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(field("status")["author"], "Bob");
+    assert_eq!(field("justification")["message"], "Backups done");
+    assert_eq!(field("control")["message"], "Start the ISMS");
+    assert!(repo.isms_ok(&["blame", "8.13"]).contains("status"));
+}
+
+#[test]
+#[ignore = "needs git; .ci/run installs it"]
+fn approve_then_edit_and_diff_lists_exactly_the_edit() {
+    let repo = workspace_repo();
+    repo.isms_ok(&["soa", "set", "5.1", "--applicability", "applicable"]);
+    repo.commit("Policies apply");
+    repo.as_user("Carol");
+    let approved = repo.isms_ok(&["approve", "soa", "--message", "Board meeting 12"]);
+    assert!(approved.contains("soa-v1"), "{approved}");
+    let tagger = repo.git(&["for-each-ref", "--format=%(taggername)", "refs/tags/soa-v1"]);
+    assert_eq!(tagger.trim(), "Carol");
+    let settings = std::fs::read_to_string(repo.path().join("workspace.ron")).unwrap();
+    assert!(settings.contains("soa_version: \"1\""), "{settings}");
+
+    repo.isms_ok(&["soa", "set", "8.13", "--status", "planned"]);
+    let diff = json(&repo.isms_ok(&["diff", "--format", "json"]));
+    let records = diff["records"].as_array().unwrap();
+    assert_eq!(records.len(), 1, "{diff}");
+    assert_eq!(records[0]["record"], "8.13");
+    let changes = records[0]["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{diff}");
+    assert_eq!(changes[0]["field"], "status");
+    assert_eq!(changes[0]["after"], "planned");
+    let markdown = repo.isms_ok(&["diff", "--format", "markdown"]);
+    assert!(
+        markdown.contains("8.13") && markdown.contains("planned"),
+        "{markdown}"
+    );
+}
+
+#[test]
+#[ignore = "needs git; .ci/run installs it"]
+fn new_risk_ids_go_above_every_branch_and_check_warns_a_clone_without_the_driver() {
+    let repo = workspace_repo();
+    repo.git(&["checkout", "--quiet", "-b", "elsewhere"]);
+    repo.isms_ok(&[
+        "risk",
+        "add",
+        "--title",
+        "Flood",
+        "--likelihood",
+        "1",
+        "--impact",
+        "4",
+    ]);
+    repo.commit("Flood risk");
+    repo.git(&["checkout", "--quiet", "main"]);
+    let added = repo.isms_ok(&[
+        "risk",
+        "add",
+        "--title",
+        "Fraud",
+        "--likelihood",
+        "2",
+        "--impact",
+        "4",
+    ]);
+    assert_eq!(added.trim(), "R-002", "R-001 is taken on another branch");
+
+    let clone = repo.path().with_file_name("clone");
+    repo.git(&[
+        "clone",
+        "--quiet",
+        repo.path().to_str().unwrap(),
+        clone.to_str().unwrap(),
+    ]);
+    let mut check = Command::new(env!("CARGO_BIN_EXE_isms"));
+    repo.env(&mut check);
+    let check = check
+        .args(["-w", clone.to_str().unwrap(), "check"])
+        .output()
+        .unwrap();
+    assert!(
+        text(&check.stderr).contains("isms git setup"),
+        "{}",
+        text(&check.stderr)
+    );
+    let setup = repo.isms(&["check"]);
+    assert!(!text(&setup.stderr).contains("isms git setup"));
+}
