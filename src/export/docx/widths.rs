@@ -2,8 +2,8 @@
 //! (so a word processor never breaks a word across lines), the rest of the page shared out in
 //! proportion to how much text each column holds beyond that.
 
-/// Estimated width of `text` in twips at `size_pt`, in a sans-serif font like Arial; a little
-/// generous, so estimates err towards wider columns.
+/// Estimated width of `text` in twips at `size_pt`, in a sans-serif font like Arial; generous
+/// enough for DejaVu Sans, which LibreOffice uses when Arial and its metric twins are missing.
 fn text_width(text: &str, size_pt: f64) -> f64 {
     let em: f64 = text
         .chars()
@@ -15,20 +15,34 @@ fn text_width(text: &str, size_pt: f64) -> f64 {
             _ => 0.58,
         })
         .sum();
-    em * size_pt * 20.0 * 1.08
+    em * size_pt * 20.0 * 1.15
 }
 
 /// Cell padding on both sides plus a margin for rounding, in twips.
 const CELL_PADDING: f64 = 2.0 * 60.0 + 40.0;
 
-/// Widths in twips for columns whose cells (heading first) are `columns[i]`, filling `total`.
+/// Tokens longer than this many characters may wrap at separators other than hyphens.
+const LONG_TOKEN: usize = 24;
+
+/// Bold text (the headings) is this much wider than regular text.
+const BOLD: f64 = 1.12;
+
+/// Widths in twips for columns whose cells (heading first, in bold) are `columns[i]`, filling
+/// `total`.
 /// A word never breaks: columns get at least their longest word; long tokens that carry
-/// separators (`/`, `_`, `.`) count by their parts.
+/// separators (`/`, `_`) count by their parts.
 pub fn column_widths(columns: &[Vec<&str>], total: u32, size_pt: f64) -> Vec<u32> {
+    // Word processors break after hyphens; long tokens (paths, URLs) may also wrap after `/`
+    // or `_`. Short tokens such as `5.10` or `and/or` count whole.
     let word_parts = |text: &str| -> Vec<String> {
         text.split_whitespace()
             .flat_map(|word| {
-                word.split_inclusive(['/', '_', '.', '\\', '-'])
+                let separators: &[char] = if word.chars().count() > LONG_TOKEN {
+                    &['-', '/', '_', '\\']
+                } else {
+                    &['-']
+                };
+                word.split_inclusive(separators)
                     .map(str::to_string)
                     .collect::<Vec<_>>()
             })
@@ -39,8 +53,12 @@ pub fn column_widths(columns: &[Vec<&str>], total: u32, size_pt: f64) -> Vec<u32
         .map(|cells| {
             cells
                 .iter()
-                .flat_map(|cell| word_parts(cell))
-                .map(|word| text_width(&word, size_pt))
+                .enumerate()
+                .flat_map(|(i, cell)| {
+                    let weight = if i == 0 { BOLD } else { 1.0 };
+                    word_parts(cell).into_iter().map(move |word| (word, weight))
+                })
+                .map(|(word, weight)| text_width(&word, size_pt) * weight)
                 .fold(0.0, f64::max)
                 + CELL_PADDING
         })
