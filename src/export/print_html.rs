@@ -45,19 +45,37 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Tokens longer than this many characters may wrap at their separators.
+pub const LONG_TOKEN: usize = 24;
+
 /// Escapes text like [`escape_html`] and lets long tokens (paths, URLs, ids joined by `/` or
 /// `_`) wrap after their separators, so a column need not be as wide as a whole URL. Ordinary
-/// words get no break opportunity inside them.
+/// words and short tokens (`5.10`, `and/or`) get no break opportunity inside them.
 pub fn escape_breakable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
     let clean = sanitize(text);
+    clean
+        .split_inclusive(char::is_whitespace)
+        .map(|piece| {
+            let token = piece.trim_end_matches(char::is_whitespace);
+            if token.chars().count() > LONG_TOKEN {
+                format!("{}{}", breakable_token(token), &piece[token.len()..])
+            } else {
+                escape_html(piece)
+            }
+        })
+        .collect()
+}
+
+/// A long token, escaped, with `<wbr>` after each separator that is followed by more text.
+fn breakable_token(token: &str) -> String {
+    let mut out = String::with_capacity(token.len() + 16);
     let mut previous = ' ';
-    let mut chars = clean.chars().peekable();
+    let mut chars = token.chars().peekable();
     while let Some(c) = chars.next() {
         out.push_str(&escape_html(c.encode_utf8(&mut [0; 4])));
         let next = chars.peek().copied().unwrap_or(' ');
-        // A dot or colon separates only between letters (host.name, file.ext, scheme:rest),
-        // never inside numbers such as 5.1 or v2.1.
+        // A dot or colon separates only between letters (host.name, file.ext), never inside
+        // numbers such as 5.1 or v2.1.
         let separator = match c {
             '/' | '\\' | '_' | '?' | '&' | '=' | '#' => next.is_alphanumeric(),
             '.' | ':' => previous.is_alphabetic() && next.is_alphabetic(),
@@ -160,12 +178,12 @@ mod tests {
     #[test]
     fn long_tokens_wrap_after_separators_and_words_stay_whole() {
         assert_eq!(
-            escape_breakable("see https://wiki/x_y <b>"),
-            "see https://<wbr>wiki/<wbr>x_<wbr>y &lt;b&gt;"
+            escape_breakable("see https://wiki.example/x_y/Policies <b>\n"),
+            "see https://<wbr>wiki.<wbr>example/<wbr>x_<wbr>y/<wbr>Policies &lt;b&gt;\n"
         );
         assert_eq!(
-            escape_breakable("5.1 v2.1 wiki.example"),
-            "5.1 v2.1 wiki.<wbr>example"
+            escape_breakable("5.10 and/or </script> v2.1"),
+            "5.10 and/or &lt;/script&gt; v2.1"
         );
     }
 
