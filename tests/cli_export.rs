@@ -124,6 +124,18 @@ fn documents_carry_the_workspace() {
     assert!(md.contains("> Nightly backups &lt;b&gt;&amp;&lt;/b&gt; restores"));
     let html = ok(&ws, &["soa", "--format", "html"]);
     assert!(html.contains("Nightly backups &lt;b&gt;&amp;&lt;/b&gt; restores"));
+    let register = ok(&ws, &["risks", "--format", "html"]);
+    assert!(register.contains("<h1>Risk register</h1>"), "{register}");
+    assert!(register.contains("Ransomware"));
+    for (command, name) in [("soa", "soa.docx"), ("risks", "risks.docx")] {
+        let path = tmp.path().join(name);
+        ok(
+            &ws,
+            &[command, "--format", "docx", "-o", path.to_str().unwrap()],
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(b"PK"), "{name} is a zip");
+    }
     let csv = ok(&ws, &["soa", "--format", "csv"]);
     assert_eq!(
         csv.matches("\r\n").count(),

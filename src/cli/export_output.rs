@@ -26,6 +26,8 @@ pub enum SoaFormat {
     Html,
     /// RFC 4180 CSV, UTF-8, CRLF.
     Csv,
+    /// A Word document, A4 landscape (needs -o FILE or a redirect).
+    Docx,
     /// A workbook with a SoA sheet and a Risks sheet (needs -o FILE or a redirect).
     Xlsx,
     /// OSCAL 1.1.3 catalog, profile, SSP and POA&M (needs -o DIR).
@@ -42,8 +44,12 @@ pub enum RisksFormat {
     /// A Markdown document.
     #[value(alias = "markdown")]
     Md,
+    /// One self-contained HTML document that prints on A4 landscape.
+    Html,
     /// RFC 4180 CSV, UTF-8, CRLF.
     Csv,
+    /// A Word document, A4 landscape (needs -o FILE or a redirect).
+    Docx,
     /// A workbook with a SoA sheet and a Risks sheet (needs -o FILE or a redirect).
     Xlsx,
     /// An OSCAL 1.1.3 plan of action and milestones (POA&M).

@@ -1,5 +1,6 @@
 //! `isms risks`: the risk register as a table for the terminal (scores and levels derived from
-//! the workspace's risk method), or exported as JSON, Markdown, CSV, XLSX or an OSCAL POA&M.
+//! the workspace's risk method), or exported as JSON, Markdown, HTML, DOCX, CSV, XLSX or an
+//! OSCAL POA&M.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -12,8 +13,10 @@ use super::print::Kind;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
+use crate::export::docx::risks_docx;
 use crate::export::oscal::poam::oscal_poam;
 use crate::export::risks_csv::risks_csv;
+use crate::export::risks_html::risks_html;
 use crate::export::risks_json::risks_json;
 use crate::export::risks_markdown::risks_markdown;
 use crate::export::xlsx::workbook;
@@ -36,6 +39,12 @@ pub fn run(
             risks_markdown(&workspace, Utc::now()).as_bytes(),
             Kind::Document,
         )?,
+        RisksFormat::Html => emit(
+            output,
+            risks_html(&workspace, Utc::now()).as_bytes(),
+            Kind::Document,
+        )?,
+        RisksFormat::Docx => emit_binary(output, &risks_docx(&workspace, Utc::now())?, "DOCX")?,
         RisksFormat::Csv => emit(output, risks_csv(&workspace).as_bytes(), Kind::Document)?,
         RisksFormat::Xlsx => emit_binary(output, &workbook(&workspace, catalogue)?, "XLSX")?,
         RisksFormat::Oscal => {

@@ -1,5 +1,5 @@
 //! `isms soa`: the Statement of Applicability as a table for the terminal, or exported as JSON,
-//! Markdown, HTML, CSV, XLSX or OSCAL (to stdout or `-o FILE`; OSCAL to `-o DIR`).
+//! Markdown, HTML, DOCX, CSV, XLSX or OSCAL (to stdout or `-o FILE`; OSCAL to `-o DIR`).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,6 +13,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::soa::Applicability;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
+use crate::export::docx::soa_docx;
 use crate::export::soa_csv::soa_csv;
 use crate::export::soa_html::soa_html;
 use crate::export::soa_json::soa_json;
@@ -62,6 +63,7 @@ pub fn run(
             soa_csv(&workspace, catalogue).as_bytes(),
             Kind::Document,
         )?,
+        SoaFormat::Docx => emit_binary(output, &soa_docx(&workspace, catalogue, now)?, "DOCX")?,
         SoaFormat::Xlsx => emit_binary(output, &workbook(&workspace, catalogue)?, "XLSX")?,
         SoaFormat::Oscal => {
             let dir = output.expect("checked above");

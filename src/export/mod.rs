@@ -7,10 +7,15 @@
 
 pub mod columns;
 pub mod csv_cell;
+pub mod document_control;
+pub mod docx;
 pub mod import;
 pub mod oscal;
+pub mod print_html;
 pub mod risk_rows;
+pub mod risk_summary;
 pub mod risks_csv;
+pub mod risks_html;
 pub mod risks_json;
 pub mod risks_markdown;
 pub mod soa_csv;
@@ -18,6 +23,7 @@ pub mod soa_html;
 pub mod soa_json;
 pub mod soa_markdown;
 pub mod soa_rows;
+pub mod soa_summary;
 pub mod xlsx;
 
 use chrono::{DateTime, Utc};

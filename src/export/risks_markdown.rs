@@ -1,9 +1,13 @@
-//! The risk register as a Markdown document: a summary table, then each risk in full.
+//! The risk register as a Markdown document: the document-control block and summary, an
+//! overview table, then each risk in full.
 
 use chrono::{DateTime, Utc};
 
+use super::document_control::DocumentControl;
 use super::risk_rows::{inherent_text, rating_text, residual_text, sorted_risks};
-use super::soa_markdown::{escape_md, quote_block};
+use super::risk_summary::{ACCEPTED_HEADINGS, HANDLING_HEADINGS, LEVEL_HEADINGS, RiskSummary};
+use super::risks_html::RISKS_TITLE;
+use super::soa_markdown::{document_control_markdown, escape_md, markdown_table, quote_block};
 use crate::domain::risk::Risk;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::{RiskMethod, Workspace};
@@ -74,20 +78,60 @@ pub fn risks_markdown(workspace: &Workspace, generated: DateTime<Utc>) -> String
     let settings = &workspace.settings;
     let method = &settings.risk_method;
     let risks = sorted_risks(workspace);
-    let mut out = format!("# Risk register — {}\n\n", line(&settings.name));
+    let control = DocumentControl::from_workspace(RISKS_TITLE, workspace, generated);
+    let summary = RiskSummary::of(workspace);
+    let mut out = format!("# {RISKS_TITLE} — {}\n\n", line(&settings.name));
+    out.push_str(&document_control_markdown(&control));
     out.push_str(&format!(
-        "- **Organisation:** {}\n",
-        line(&settings.organisation)
-    ));
-    out.push_str(&format!(
-        "- **Generated:** {}\n",
-        generated.format("%Y-%m-%d")
-    ));
-    out.push_str(&format!(
-        "- **Risks:** {}; scores above {} need treatment\n\n",
+        "## Summary\n\n{} risk(s); scores above {} need treatment.\n\n",
         risks.len(),
         method.acceptance_threshold
     ));
+    out.push_str(&markdown_table(
+        &LEVEL_HEADINGS,
+        &summary
+            .levels
+            .iter()
+            .map(|r| r.to_vec())
+            .collect::<Vec<_>>(),
+        1,
+    ));
+    out.push('\n');
+    out.push_str(&markdown_table(
+        &HANDLING_HEADINGS,
+        &summary
+            .handling
+            .iter()
+            .map(|r| r.to_vec())
+            .collect::<Vec<_>>(),
+        1,
+    ));
+    out.push_str("\n## Accepted risks\n\n");
+    if summary.accepted.is_empty() {
+        out.push_str("No risk has been accepted.\n\n");
+    } else {
+        let accepted = summary
+            .accepted
+            .iter()
+            .map(|a| {
+                vec![
+                    a.id.clone(),
+                    a.title.clone(),
+                    a.score.clone(),
+                    a.by.clone(),
+                    a.on.clone(),
+                    a.until.clone(),
+                ]
+            })
+            .collect::<Vec<_>>();
+        out.push_str(&markdown_table(
+            &ACCEPTED_HEADINGS,
+            &accepted,
+            ACCEPTED_HEADINGS.len(),
+        ));
+        out.push('\n');
+    }
+    out.push_str("## Register\n\n");
     if risks.is_empty() {
         out.push_str("The register holds no risks.\n");
         return out;

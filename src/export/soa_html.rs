@@ -1,136 +1,141 @@
-//! The SoA as one self-contained HTML file (no scripts, no external files) that prints on A4
-//! landscape with the table header repeated on every page. Every text is escaped.
+//! The SoA as one printable HTML file: the document-control block and the summary (counts per
+//! theme, excluded controls with their justifications) on the first pages, then every control in
+//! one table grouped by theme. The page frame comes from [`super::print_html`].
 
 use chrono::{DateTime, Utc};
 
-use super::soa_rows::{SoaRow, applicability_counts, reason_labels, soa_rows, theme_heading};
+use super::document_control::DocumentControl;
+use super::print_html::{
+    document_control_html, escape_breakable, escape_html, header_row, print_document,
+};
+use super::soa_rows::{SoaRow, soa_cells, soa_rows, theme_heading};
+use super::soa_summary::{COUNT_HEADINGS, Counts, SoaSummary};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::text::sanitize;
 use crate::domain::workspace::Workspace;
 
-const STYLE: &str = "\
-@page { size: A4 landscape; margin: 12mm; }
-body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 10pt; color: #111; margin: 1.5em; }
-h1 { font-size: 16pt; margin-bottom: 0.2em; }
-dl.meta { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
-dl.meta dt { font-weight: bold; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-thead { display: table-header-group; }
-th, td { border: 1px solid #999; padding: 3px 5px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-th { background: #e8e8e8; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-tr.theme th { background: #d0d8e8; font-size: 11pt; }
-.pre { white-space: pre-wrap; }
-.excluded { color: #555; }
-@media print { body { margin: 0; } }
-";
+/// The title of the SoA in every format.
+pub const SOA_TITLE: &str = "Statement of Applicability";
 
-/// Escapes text for HTML element content and attribute values, after removing control characters.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in sanitize(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+/// Short headings of the SoA table, so that no heading is wider than its column needs to be.
+pub const SOA_HEADINGS: [&str; 11] = [
+    "ID",
+    "Control",
+    "Decision",
+    "Reasons",
+    "Justification",
+    "Status",
+    "Implementation",
+    "Owner",
+    "Evidence",
+    "Risks",
+    "Reviewed",
+];
+
+fn td(class: &str, html: String) -> String {
+    if class.is_empty() {
+        format!("<td>{html}</td>")
+    } else {
+        format!("<td class=\"{class}\">{html}</td>")
     }
-    out
 }
 
-fn cell(text: &str) -> String {
-    format!("<td class=\"pre\">{}</td>", escape_html(text.trim()))
+fn nowrap_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|item| format!("<span class=\"nowrap\">{}</span>", escape_html(item)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
+
+/// How each SoA column is laid out: ids and dates on one line, long texts keep their lines.
+const SOA_CELL_CLASSES: [&str; 11] = [
+    "nowrap", "", "", "", "pre", "", "pre", "", "pre", "", "nowrap",
+];
+const RISKS_COLUMN: usize = 9;
 
 fn write_row(out: &mut String, row: &SoaRow) {
-    let class = row.applicability.name();
-    let reviewed = row.reviewed.map(|d| d.to_string()).unwrap_or_default();
-    out.push_str(&format!("<tr class=\"{class}\">"));
-    out.push_str(&cell(&row.control));
-    out.push_str(&cell(&row.title));
-    out.push_str(&cell(row.applicability.name()));
-    out.push_str(&cell(&reason_labels(&row.reasons)));
-    out.push_str(&cell(&row.justification));
-    out.push_str(&cell(row.status.label()));
-    out.push_str(&cell(&row.note));
-    out.push_str(&cell(&row.owner));
-    out.push_str(&cell(&row.evidence.join("\n")));
-    out.push_str(&cell(&row.risks.join(", ")));
-    out.push_str(&cell(&reviewed));
+    out.push_str(&format!("<tr class=\"{}\">", row.applicability.name()));
+    for (i, cell) in soa_cells(row).iter().enumerate() {
+        let html = if i == RISKS_COLUMN {
+            nowrap_list(&row.risks)
+        } else {
+            escape_breakable(cell)
+        };
+        out.push_str(&td(SOA_CELL_CLASSES[i], html));
+    }
     out.push_str("</tr>\n");
 }
 
-const HEADINGS: [(&str, &str); 11] = [
-    ("Control", "5%"),
-    ("Title", "11%"),
-    ("Applicability", "7%"),
-    ("Reasons", "8%"),
-    ("Justification", "22%"),
-    ("Status", "6%"),
-    ("Implementation note", "14%"),
-    ("Owner", "7%"),
-    ("Evidence", "9%"),
-    ("Risks", "5%"),
-    ("Reviewed", "6%"),
-];
+fn counts_row(name: &str, counts: &Counts, bold: bool) -> String {
+    let cell = if bold { "th" } else { "td" };
+    let mut out = format!("<tr><{cell}>{}</{cell}>", escape_html(name));
+    for value in counts.cells() {
+        out.push_str(&format!("<{cell} class=\"num\">{value}</{cell}>"));
+    }
+    out.push_str("</tr>\n");
+    out
+}
 
-/// The whole SoA as an HTML document.
+/// The summary: counts per theme, then the excluded controls with their justifications. Shared
+/// with any document that wants to show where the SoA stands.
+pub fn soa_summary_html(summary: &SoaSummary) -> String {
+    let mut out = String::from("<h2>Summary</h2>\n<table class=\"counts\">\n<thead>");
+    out.push_str(&header_row(&COUNT_HEADINGS, 1));
+    out.push_str("</thead>\n<tbody>\n");
+    for (theme, counts) in &summary.themes {
+        out.push_str(&counts_row(theme.name(), counts, false));
+    }
+    out.push_str(&counts_row("All themes", &summary.total, true));
+    out.push_str("</tbody>\n</table>\n<h2>Excluded controls</h2>\n");
+    if summary.exclusions.is_empty() {
+        out.push_str("<p>No control is excluded.</p>\n");
+        return out;
+    }
+    out.push_str("<table class=\"exclusions\">\n<thead>");
+    out.push_str(&header_row(&["ID", "Control", "Justification"], 3));
+    out.push_str("</thead>\n<tbody>\n");
+    for exclusion in &summary.exclusions {
+        out.push_str("<tr>");
+        out.push_str(&td("nowrap", escape_html(&exclusion.control)));
+        out.push_str(&td("", escape_breakable(&exclusion.title)));
+        out.push_str(&td("pre", escape_breakable(&exclusion.justification)));
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+/// The whole SoA as an HTML document; `generated` is the date the document says it was made.
 pub fn soa_html(workspace: &Workspace, catalogue: &Catalogue, generated: DateTime<Utc>) -> String {
-    let settings = &workspace.settings;
+    let control = DocumentControl::from_workspace(SOA_TITLE, workspace, generated);
+    soa_html_with(&control, workspace, catalogue)
+}
+
+/// The SoA as HTML under a given document-control block (e.g. one filled from an approval).
+pub fn soa_html_with(
+    control: &DocumentControl,
+    workspace: &Workspace,
+    catalogue: &Catalogue,
+) -> String {
     let rows = soa_rows(workspace, catalogue);
-    let (applicable, excluded, undecided) = applicability_counts(&rows);
-    let title = format!("Statement of Applicability — {}", settings.name);
-    let mut out =
-        String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str(&format!("<title>{}</title>\n", escape_html(&title)));
-    out.push_str(&format!("<style>\n{STYLE}</style>\n</head>\n<body>\n"));
-    out.push_str(&format!(
-        "<h1>{}</h1>\n<dl class=\"meta\">\n",
-        escape_html(&title)
-    ));
-    let meta = [
-        ("Organisation", settings.organisation.clone()),
-        ("Scope", settings.scope.clone()),
-        ("SoA version", settings.soa_version.clone()),
-        ("Generated", generated.format("%Y-%m-%d").to_string()),
-        (
-            "Controls",
-            format!(
-                "{} ({applicable} applicable, {excluded} excluded, {undecided} undecided)",
-                rows.len()
-            ),
-        ),
-    ];
-    for (name, value) in meta {
-        out.push_str(&format!(
-            "<dt>{name}</dt><dd class=\"pre\">{}</dd>\n",
-            escape_html(value.trim())
-        ));
-    }
-    out.push_str("</dl>\n<table>\n<colgroup>");
-    for (_, width) in HEADINGS {
-        out.push_str(&format!("<col style=\"width:{width}\">"));
-    }
-    out.push_str("</colgroup>\n<thead><tr>");
-    for (name, _) in HEADINGS {
-        out.push_str(&format!("<th>{name}</th>"));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
+    let mut body = String::from("<section class=\"front\">\n");
+    body.push_str(&document_control_html(control));
+    body.push_str(&soa_summary_html(&SoaSummary::of(&rows)));
+    body.push_str("</section>\n<h2>Controls</h2>\n<table class=\"soa\">\n<thead>");
+    body.push_str(&header_row(&SOA_HEADINGS, SOA_HEADINGS.len()));
+    body.push_str("</thead>\n<tbody>\n");
     let mut theme = None;
     for row in &rows {
         if theme != Some(row.theme) {
             theme = Some(row.theme);
-            out.push_str(&format!(
-                "<tr class=\"theme\"><th colspan=\"{}\">{}</th></tr>\n",
-                HEADINGS.len(),
+            body.push_str(&format!(
+                "<tr class=\"theme\"><th class=\"theme\" colspan=\"{}\">{}</th></tr>\n",
+                SOA_HEADINGS.len(),
                 theme_heading(row.theme)
             ));
         }
-        write_row(&mut out, row);
+        write_row(&mut body, row);
     }
-    out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
-    out
+    body.push_str("</tbody>\n</table>\n");
+    print_document(control, "", &body)
 }

@@ -1,9 +1,13 @@
-//! The SoA as a Markdown document: a header with the workspace's details, a summary, then every
-//! control grouped by theme with all its fields. The justification is printed in full.
+//! The SoA as a Markdown document: the document-control block, a summary (counts per theme, the
+//! excluded controls with their justifications), the scope, then every control grouped by theme
+//! with all its fields. Justifications are printed in full.
 
 use chrono::{DateTime, Utc};
 
-use super::soa_rows::{SoaRow, applicability_counts, reason_labels, soa_rows, theme_heading};
+use super::document_control::DocumentControl;
+use super::soa_html::SOA_TITLE;
+use super::soa_rows::{SoaRow, reason_labels, soa_rows, theme_heading};
+use super::soa_summary::{COUNT_HEADINGS, SoaSummary};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
@@ -83,37 +87,79 @@ fn write_row(out: &mut String, row: &SoaRow) {
     out.push('\n');
 }
 
-/// The whole SoA as Markdown.
+/// The document-control block as a Markdown list under its own heading.
+pub fn document_control_markdown(control: &DocumentControl) -> String {
+    let mut out = String::from("## Document control\n\n");
+    for (label, value) in control.fields() {
+        out.push_str(&format!("- **{label}:** {}\n", escape_md(&value)));
+    }
+    out.push('\n');
+    out
+}
+
+/// A Markdown table; columns from `numeric_from` on are right-aligned.
+pub fn markdown_table(headings: &[&str], rows: &[Vec<String>], numeric_from: usize) -> String {
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    let mut out = line(headings.iter().map(|h| escape_md(h)).collect());
+    out.push_str(&line(
+        (0..headings.len())
+            .map(|i| if i >= numeric_from { "---:" } else { "---" }.to_string())
+            .collect(),
+    ));
+    for row in rows {
+        out.push_str(&line(row.iter().map(|c| or_dash(c)).collect()));
+    }
+    out
+}
+
+/// The summary: counts per theme, then each excluded control with its whole justification.
+pub fn soa_summary_markdown(summary: &SoaSummary) -> String {
+    let mut rows: Vec<Vec<String>> = summary
+        .themes
+        .iter()
+        .map(|(theme, counts)| {
+            let mut row = vec![theme.name().to_string()];
+            row.extend(counts.cells());
+            row
+        })
+        .collect();
+    let mut total = vec!["All themes".to_string()];
+    total.extend(summary.total.cells());
+    rows.push(total);
+    let mut out = String::from("## Summary\n\n");
+    out.push_str(&markdown_table(&COUNT_HEADINGS, &rows, 1));
+    out.push_str("\n## Excluded controls\n\n");
+    if summary.exclusions.is_empty() {
+        out.push_str("No control is excluded.\n\n");
+    }
+    for exclusion in &summary.exclusions {
+        out.push_str(&format!(
+            "**{} {}**\n\n",
+            exclusion.control,
+            escape_md(&sanitize_line(&exclusion.title))
+        ));
+        out.push_str(&quote_block(&exclusion.justification));
+        out.push('\n');
+    }
+    out
+}
+
+/// The whole SoA as Markdown; `generated` is the date the document says it was made.
 pub fn soa_markdown(
     workspace: &Workspace,
     catalogue: &Catalogue,
     generated: DateTime<Utc>,
 ) -> String {
-    let settings = &workspace.settings;
+    let control = DocumentControl::from_workspace(SOA_TITLE, workspace, generated);
     let rows = soa_rows(workspace, catalogue);
-    let (applicable, excluded, undecided) = applicability_counts(&rows);
     let mut out = format!(
-        "# Statement of Applicability — {}\n\n",
-        escape_md(&sanitize_line(&settings.name))
+        "# {SOA_TITLE} — {}\n\n",
+        escape_md(&sanitize_line(&workspace.settings.name))
     );
-    out.push_str(&format!(
-        "- **Organisation:** {}\n",
-        or_dash(&settings.organisation)
-    ));
-    out.push_str(&format!(
-        "- **SoA version:** {}\n",
-        or_dash(&settings.soa_version)
-    ));
-    out.push_str(&format!(
-        "- **Generated:** {}\n",
-        generated.format("%Y-%m-%d")
-    ));
-    out.push_str(&format!(
-        "- **Controls:** {} ({applicable} applicable, {excluded} excluded, {undecided} undecided)\n\n",
-        rows.len()
-    ));
+    out.push_str(&document_control_markdown(&control));
+    out.push_str(&soa_summary_markdown(&SoaSummary::of(&rows)));
     out.push_str("## Scope\n\n");
-    out.push_str(&quote_block(&settings.scope));
+    out.push_str(&quote_block(&workspace.settings.scope));
     out.push('\n');
     let mut theme = None;
     for row in &rows {

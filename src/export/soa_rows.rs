@@ -81,3 +81,21 @@ pub fn applicability_counts(rows: &[SoaRow]) -> (usize, usize, usize) {
         count(Applicability::Undecided),
     )
 }
+
+/// One row as the cells of the printable SoA table (HTML, DOCX), in the order of
+/// `soa_html::SOA_HEADINGS`. Lists of evidence are one item a line.
+pub fn soa_cells(row: &SoaRow) -> [String; 11] {
+    [
+        row.control.clone(),
+        row.title.trim().to_string(),
+        row.applicability.name().to_string(),
+        reason_labels(&row.reasons),
+        row.justification.trim().to_string(),
+        row.status.label().to_string(),
+        row.note.trim().to_string(),
+        row.owner.trim().to_string(),
+        row.evidence.join("\n"),
+        row.risks.join(", "),
+        row.reviewed.map(|d| d.to_string()).unwrap_or_default(),
+    ]
+}
