@@ -22,10 +22,10 @@ const QUERIES: [&str; 5] = [
 ];
 
 pub fn run(catalogue: &Catalogue) {
-    println!("\nframeworks");
+    outln!("\nframeworks");
     let started = Instant::now();
     let csf = csf2();
-    println!(
+    outln!(
         "  load NIST CSF 2.0 with its ISO mappings (first use): {:.3} ms",
         started.elapsed().as_secs_f64() * 1000.0
     );
@@ -35,7 +35,7 @@ pub fn run(catalogue: &Catalogue) {
         .map(|text| {
             let started = Instant::now();
             let framework = read_catalog(&text, FIXTURE, "low").expect("the fixture reads");
-            println!(
+            outln!(
                 "  read the SP 800-53 low-baseline OSCAL catalog ({} KB, {} nodes): {:.3} ms",
                 text.len() / 1024,
                 framework.nodes.len(),
@@ -45,7 +45,7 @@ pub fn run(catalogue: &Catalogue) {
         });
     match &low {
         Some(framework) => loaded.push(framework),
-        None => println!("  (run from the repository to include the SP 800-53 fixture)"),
+        None => outln!("  (run from the repository to include the SP 800-53 fixture)"),
     }
     let nodes: usize = loaded.iter().map(|f| f.nodes.len()).sum();
     let mut slowest = 0.0f64;
@@ -57,7 +57,7 @@ pub fn run(catalogue: &Catalogue) {
         }
         slowest = slowest.max(started.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds));
     }
-    println!(
+    outln!(
         "  fw:all search over {nodes} nodes, slowest of {} queries: {slowest:.3} ms",
         QUERIES.len()
     );
@@ -66,7 +66,7 @@ pub fn run(catalogue: &Catalogue) {
     for _ in 0..rounds {
         std::hint::black_box(search_text(catalogue, "backup").ok());
     }
-    println!(
+    outln!(
         "  ISO search `backup` with the frameworks loaded: {:.3} ms",
         started.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds)
     );

@@ -40,7 +40,7 @@ pub fn run(
         .iter()
         .find(|f| f.id.eq_ignore_ascii_case(framework_id))
     else {
-        eprintln!(
+        errln!(
             "isms: no framework {:?} (see isms framework list)",
             sanitize_line(framework_id)
         );
@@ -48,7 +48,7 @@ pub fn run(
     };
     let sources = framework.sources();
     if sources.is_empty() {
-        eprintln!(
+        errln!(
             "isms: {} has no mapping to ISO/IEC 27001:2022; add one with isms mapping add FILE.csv",
             framework.id
         );
@@ -58,7 +58,7 @@ pub fn run(
         Some(wanted) => match sources.iter().find(|s| s.eq_ignore_ascii_case(wanted)) {
             Some(found) => vec![found],
             None => {
-                eprintln!(
+                errln!(
                     "isms: {} has no mapping source {:?}; its sources: {}",
                     framework.id,
                     sanitize_line(wanted),
@@ -85,13 +85,17 @@ pub fn run(
                 note: DISCLAIMER,
                 coverage: &coverages,
             };
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            super::print::json_line(&serde_json::to_string_pretty(&json)?);
         }
-        CoverageFormat::Csv => print!("{}", csv(&coverages)),
-        CoverageFormat::Md => print!("{}", markdown(framework, &coverages)),
+        CoverageFormat::Csv => document(&csv(&coverages)),
+        CoverageFormat::Md => document(&markdown(framework, &coverages)),
         CoverageFormat::Table => print_table(framework, &coverages),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn document(text: &str) {
+    super::print::write_stdout(text.as_bytes(), super::print::Kind::Document);
 }
 
 fn counts_line(counts: &[(State, usize)]) -> String {
@@ -116,18 +120,18 @@ fn print_table(framework: &Framework, coverages: &[Coverage]) {
     let style = Style::detect();
     for (i, cov) in coverages.iter().enumerate() {
         if i > 0 {
-            println!();
+            outln!();
         }
-        println!(
+        outln!(
             "{}",
             style.bold(&sanitize_line(&format!(
                 "{} {} through {}",
                 framework.name, framework.version, cov.source
             )))
         );
-        println!("{}", style.dim(DISCLAIMER));
+        outln!("{}", style.dim(DISCLAIMER));
         for roll in cov.roll_ups.iter().filter(|r| r.kind == "function") {
-            println!(
+            outln!(
                 "{:<4}{:<16}{}",
                 roll.node,
                 truncate(&sanitize_line(&roll.title), 15),
@@ -139,7 +143,7 @@ fn print_table(framework: &Framework, coverages: &[Coverage]) {
             let room = super::output::WIDTH.saturating_sub(roll.node.len() + counts.len() + 4);
             let title = truncate(&sanitize_line(&roll.title), room);
             let heading = format!("{} {title} — {counts}", sanitize_line(&roll.node));
-            println!("\n{}", style.heading(&heading));
+            outln!("\n{}", style.heading(&heading));
             for node in cov
                 .nodes
                 .iter()
@@ -158,7 +162,7 @@ fn print_table(framework: &Framework, coverages: &[Coverage]) {
                     short(node.state),
                     truncate(&sanitize_line(&basis), 57)
                 );
-                println!("{}", line.trim_end());
+                outln!("{}", line.trim_end());
             }
         }
     }

@@ -55,7 +55,7 @@ pub fn run(dir: &Path, action: FrameworkAction) -> anyhow::Result<ExitCode> {
 fn add(dir: &Path, file: &Path, id: Option<String>, replace: bool) -> anyhow::Result<ExitCode> {
     let id = id.unwrap_or_else(|| id_from_file_name(file));
     if !valid_framework_id(&id) {
-        eprintln!(
+        errln!(
             "isms: {:?} cannot be a framework id: use --id with 1–24 lower-case letters, digits and dashes",
             sanitize_line(&id)
         );
@@ -70,7 +70,7 @@ fn add(dir: &Path, file: &Path, id: Option<String>, replace: bool) -> anyhow::Re
         } else {
             " or add --replace"
         };
-        eprintln!(
+        errln!(
             "isms: a framework {id:?} exists already ({}); choose another --id{hint}",
             sanitize_line(&same.name)
         );
@@ -81,7 +81,7 @@ fn add(dir: &Path, file: &Path, id: Option<String>, replace: bool) -> anyhow::Re
     let framework = read_catalog(&text, &shown, &id)?;
     let path = frameworks::save(dir, &framework)?;
     let controls = framework.nodes.iter().filter(|n| n.assessable).count();
-    println!(
+    outln!(
         "Added {} as framework {id} ({} nodes, {controls} assessable) in {}; search it with 'fw:{id} WORDS'",
         sanitize_line(&framework.name),
         framework.nodes.len(),
@@ -135,11 +135,11 @@ fn list(dir: &Path, format: TextOrJson) -> anyhow::Result<ExitCode> {
         })
         .collect();
     match format {
-        TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&listed)?),
+        TextOrJson::Json => super::print::json_line(&serde_json::to_string_pretty(&listed)?),
         TextOrJson::Text => {
             let width = listed.iter().map(|f| f.id.len()).max().unwrap_or(0) + 2;
             for f in &listed {
-                println!(
+                outln!(
                     "{:<width$}{} {} ({} nodes{}){}",
                     f.id,
                     sanitize_line(f.name),
@@ -160,14 +160,14 @@ fn list(dir: &Path, format: TextOrJson) -> anyhow::Result<ExitCode> {
 
 fn remove(dir: &Path, id: &str) -> anyhow::Result<ExitCode> {
     if id == csf2().id {
-        eprintln!("isms: {id} is built in and cannot be removed");
+        errln!("isms: {id} is built in and cannot be removed");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     if frameworks::remove(dir, id)? {
-        println!("Removed framework {id}");
+        outln!("Removed framework {id}");
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
+        errln!(
             "isms: the workspace has no framework {:?} (see isms framework list)",
             sanitize_line(id)
         );

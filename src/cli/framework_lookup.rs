@@ -65,7 +65,7 @@ pub fn show(
         return not_found(typed);
     };
     let Some(framework) = find(&frameworks, fw_id) else {
-        eprintln!(
+        errln!(
             "isms: no framework {:?}; known: {}",
             sanitize_line(fw_id),
             ids(&frameworks)
@@ -100,7 +100,7 @@ pub fn show(
                 node,
                 mappings,
             };
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            super::print::json_line(&serde_json::to_string_pretty(&json)?);
         }
         TextOrJson::Text => print_node(framework, node, &mappings),
     }
@@ -110,7 +110,7 @@ pub fn show(
 fn print_node(framework: &Framework, node: &Node, mappings: &[JsonMapping]) {
     let style = Style::detect();
     let heading = sanitize_line(&format!("{}  {}", node.id, node.title));
-    println!("{}", style.bold(wrap_paragraphs(&heading, "").trim_end()));
+    outln!("{}", style.bold(wrap_paragraphs(&heading, "").trim_end()));
     let mut path = Vec::new();
     let mut parent = node.parent.as_deref();
     while let Some(id) = parent {
@@ -134,23 +134,23 @@ fn print_node(framework: &Framework, node: &Node, mappings: &[JsonMapping]) {
         )),
         "",
     );
-    println!("{}", style.dim(&context));
+    outln!("{}", style.dim(&context));
     if node.withdrawn {
-        println!("{}", style.accent("Withdrawn by its publisher."));
+        outln!("{}", style.accent("Withdrawn by its publisher."));
     }
     if !node.text.is_empty() {
-        println!("\n{}", wrap_paragraphs(&sanitize(&node.text), ""));
+        outln!("\n{}", wrap_paragraphs(&sanitize(&node.text), ""));
     }
     if !node.related.is_empty() {
-        println!("\nRelated: {}", sanitize_line(&node.related.join(", ")));
+        outln!("\nRelated: {}", sanitize_line(&node.related.join(", ")));
     }
     let mut sources: Vec<&str> = mappings.iter().map(|m| m.source).collect();
     sources.dedup();
     if mappings.is_empty() && !framework.mappings.is_empty() {
-        println!("\nNo source maps this node to ISO/IEC 27001:2022.");
+        outln!("\nNo source maps this node to ISO/IEC 27001:2022.");
     }
     for source in sources {
-        println!(
+        outln!(
             "\n{} (informative mapping, not a conformance claim):",
             style.heading(&sanitize_line(source))
         );
@@ -164,7 +164,7 @@ fn print_node(framework: &Framework, node: &Node, mappings: &[JsonMapping]) {
                 .relationship
                 .map(|r| format!(" ({r})"))
                 .unwrap_or_default();
-            println!(
+            outln!(
                 "  {:<8}{}{}",
                 sanitize_line(m.target),
                 truncate(&sanitize_line(&what), 60),
@@ -191,7 +191,7 @@ pub fn search(
             Some(id) => match find(&frameworks, id) {
                 Some(f) => chosen.push(f),
                 None => {
-                    eprintln!(
+                    errln!(
                         "isms: no framework {:?}; known: {} (or fw:all)",
                         sanitize_line(id),
                         ids(&frameworks)
@@ -209,7 +209,7 @@ pub fn search(
     chosen.dedup_by(|a, b| a.id == b.id);
     let hits = search_nodes(&chosen, &words.join(" "));
     if hits.is_empty() {
-        eprintln!(
+        errln!(
             "isms: no node matches {:?}",
             sanitize_line(&words.join(" "))
         );
@@ -237,7 +237,7 @@ pub fn search(
                     }
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            super::print::json_line(&serde_json::to_string_pretty(&json)?);
         }
         TextOrJson::Text => {
             let width = shown
@@ -254,10 +254,10 @@ pub fn search(
                     &sanitize_line(&node.title),
                     super::output::WIDTH.saturating_sub(width + 1),
                 );
-                println!("{id:<width$}{title}");
+                outln!("{id:<width$}{title}");
             }
             if hits.len() > shown.len() {
-                println!("… {} more (--limit)", hits.len() - shown.len());
+                outln!("… {} more (--limit)", hits.len() - shown.len());
             }
         }
     }
@@ -265,7 +265,7 @@ pub fn search(
 }
 
 fn not_found(typed: &str) -> anyhow::Result<ExitCode> {
-    eprintln!(
+    errln!(
         "isms: no framework node {:?}; try isms search 'fw:all WORDS'",
         sanitize_line(typed)
     );

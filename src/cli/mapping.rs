@@ -35,7 +35,7 @@ pub fn run(dir: &Path, action: MappingAction) -> anyhow::Result<ExitCode> {
     let rows = match read_rows(&text) {
         Ok(rows) => rows,
         Err(message) => {
-            eprintln!("isms: {shown}: {message}");
+            errln!("isms: {shown}: {message}");
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
     };
@@ -49,7 +49,7 @@ pub fn run(dir: &Path, action: MappingAction) -> anyhow::Result<ExitCode> {
     let mut target = match candidates.as_slice() {
         [one] => (*one).clone(),
         [] => {
-            eprintln!(
+            errln!(
                 "isms: {shown}: no framework in the workspace holds every node of the source column{}; add the framework first with isms framework add",
                 framework
                     .map(|f| format!(" (looked in {})", sanitize_line(&f)))
@@ -58,7 +58,7 @@ pub fn run(dir: &Path, action: MappingAction) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_FINDINGS));
         }
         _ => {
-            eprintln!(
+            errln!(
                 "isms: {shown}: several frameworks hold these nodes; say which with --framework"
             );
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
@@ -76,11 +76,11 @@ pub fn run(dir: &Path, action: MappingAction) -> anyhow::Result<ExitCode> {
         }
     }
     if let Err(error) = target.validate() {
-        eprintln!("isms: {shown}: {error}");
+        errln!("isms: {shown}: {error}");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     frameworks::save(dir, &target)?;
-    println!(
+    outln!(
         "Read {added} mapping rows for {}; sources now: {}",
         target.id,
         sanitize_line(&target.sources().join(", "))

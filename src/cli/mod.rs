@@ -319,7 +319,6 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => coverage::run(dir, &catalogue, &framework, source.as_deref(), format),
         Command::Unlock { yes } => unlock::run(dir, yes),
-    },
         Command::MergeDriver {
             base,
             ours,

@@ -78,7 +78,7 @@ pub fn run(
                     let label = format!("matched in {}:", why.field.name());
                     let room = WIDTH.saturating_sub(6 + label.chars().count() + 3);
                     let snippet = truncate(&sanitize_line(&why.snippet), room);
-                    println!(
+                    outln!(
                         "      {} \"{}\"",
                         style.dim(&label),
                         style.marked(&snippet, &highlight(&snippet, &query))
