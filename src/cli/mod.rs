@@ -36,6 +36,7 @@ mod soa;
 mod soa_set;
 mod unlock;
 mod workspace_io;
+mod workspace_settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -220,6 +221,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
         format: diff::DiffFormat,
     },
+    /// Show or change the workspace's settings: organisation, scope, SoA version, risk method.
+    Workspace {
+        #[command(subcommand)]
+        action: workspace_settings::WorkspaceAction,
+    },
     /// Used by `isms bench` to measure a fresh process's peak memory.
     #[command(hide = true)]
     BenchWorkspaceChild { dir: PathBuf },
@@ -319,6 +325,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => coverage::run(dir, &catalogue, &framework, source.as_deref(), format),
         Command::Unlock { yes } => unlock::run(dir, yes),
+        Command::Workspace { action } => workspace_settings::run(dir, &catalogue, action),
         Command::MergeDriver {
             base,
             ours,

@@ -8,6 +8,7 @@ pub mod check;
 pub mod control;
 pub mod edit;
 mod edit_risk;
+pub mod edit_settings;
 pub mod framework;
 pub mod located_error;
 pub mod merge;
