@@ -1,7 +1,9 @@
 //! The printable documents in real engines: the demo SoA's and risk register's HTML printed by
 //! headless Chromium, their DOCX converted by LibreOffice, all read back with pdftotext. Every
-//! control (or risk) id is there, no word of the document is split across lines, every page says "Page N of M", and the
-//! document-control values appear. Set `ISMS_PRINT_DIR=DIR` to keep the PDFs for a look.
+//! control (or risk) id is there, no word of the document is split across lines, every page says
+//! "Page N of M" under the running header, the table's header row heads every page it runs
+//! over, and the document-control values appear. Set `ISMS_PRINT_DIR=DIR` to keep the PDFs for
+//! a look.
 
 mod common;
 
@@ -67,6 +69,8 @@ struct Expected {
     control: DocumentControl,
     /// Every word of the source document, header and footer included.
     source_words: HashSet<String>,
+    /// The first headings of the main table, which heads every page from where the table starts.
+    table_headings: [&'static str; 3],
 }
 
 /// Checks the text of a printed document; returns its page count.
@@ -88,6 +92,22 @@ fn check_printed(engine: &str, text: &str, expected: &Expected) -> usize {
             page.contains(&expected.control.running_header()),
             "{engine}: page {} lacks the running header",
             i + 1
+        );
+    }
+    let has_header_row = |page: &str| {
+        page.lines()
+            .any(|line| line.split_whitespace().take(3).eq(expected.table_headings))
+    };
+    let first = pages
+        .iter()
+        .position(|page| has_header_row(page))
+        .unwrap_or_else(|| panic!("{engine}: no table header {:?}", expected.table_headings));
+    for (i, page) in pages.iter().enumerate().skip(first) {
+        assert!(
+            has_header_row(page),
+            "{engine}: page {} lacks the table's header row {:?}",
+            i + 1,
+            expected.table_headings
         );
     }
     let tokens: HashSet<&str> = text
@@ -173,7 +193,12 @@ fn convert_in_libreoffice(dir: &Path, name: &str, docx: &[u8]) -> String {
     pdf_text(&dir.join(format!("{name}.pdf")))
 }
 
-fn expected(title: &str, ids: Vec<String>, html: &str) -> Expected {
+fn expected(
+    title: &str,
+    ids: Vec<String>,
+    html: &str,
+    table_headings: [&'static str; 3],
+) -> Expected {
     let workspace = demo_workspace(&Catalogue::builtin());
     let mut source_words: HashSet<String> = words(html).into_iter().collect();
     source_words.extend(words("Page of"));
@@ -181,6 +206,7 @@ fn expected(title: &str, ids: Vec<String>, html: &str) -> Expected {
         ids,
         control: DocumentControl::from_workspace(title, &workspace, common::generated()),
         source_words,
+        table_headings,
     }
 }
 
@@ -193,7 +219,7 @@ fn the_demo_soa_prints_whole_in_chromium_and_libreoffice() {
     let html = soa_html(&workspace, &catalogue, common::generated());
     let docx = soa_docx(&workspace, &catalogue, common::generated()).unwrap();
     let ids = catalogue.controls().iter().map(|c| c.id.clone()).collect();
-    let expected = expected(SOA_TITLE, ids, &html);
+    let expected = expected(SOA_TITLE, ids, &html, ["ID", "Control", "Decision"]);
     let chromium = check_printed(
         "chromium",
         &print_in_chromium(&dir, "soa", &html),
@@ -215,7 +241,7 @@ fn the_demo_risk_register_prints_whole_in_chromium_and_libreoffice() {
     let html = risks_html(&workspace, common::generated());
     let docx = risks_docx(&workspace, common::generated()).unwrap();
     let ids = workspace.risks.risks.iter().map(|r| r.id.clone()).collect();
-    let expected = expected(RISKS_TITLE, ids, &html);
+    let expected = expected(RISKS_TITLE, ids, &html, ["ID", "Risk", "Asset"]);
     let chromium = check_printed(
         "chromium",
         &print_in_chromium(&dir, "risks", &html),

@@ -25,7 +25,7 @@ td.pre { white-space: pre-line; }
 td.num, th.num { text-align: right; }
 table.control { width: auto; margin-bottom: 0.8em; }
 table.control th { width: 9em; }
-table.counts { width: auto; }
+table.counts { display: inline-table; width: auto; vertical-align: top; margin: 0 1.5em 0.6em 0; }
 tr.excluded td { color: #444; }
 ";
 

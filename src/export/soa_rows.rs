@@ -72,16 +72,6 @@ pub fn theme_heading(theme: Theme) -> String {
     format!("{} controls", theme.name())
 }
 
-/// How many controls are applicable, excluded and undecided.
-pub fn applicability_counts(rows: &[SoaRow]) -> (usize, usize, usize) {
-    let count = |a: Applicability| rows.iter().filter(|r| r.applicability == a).count();
-    (
-        count(Applicability::Applicable),
-        count(Applicability::Excluded),
-        count(Applicability::Undecided),
-    )
-}
-
 /// One row as the cells of the printable SoA table (HTML, DOCX), in the order of
 /// `soa_html::SOA_HEADINGS`. Lists of evidence are one item a line.
 pub fn soa_cells(row: &SoaRow) -> [String; 11] {

@@ -47,6 +47,8 @@ pub struct Table {
     pub numeric_from: usize,
     /// The first cell of each row is bold (label columns).
     pub bold_first: bool,
+    /// In this column the first line of each cell (a title above its description) is bold.
+    pub title_column: Option<usize>,
 }
 
 /// Rows with more text than this may break across pages: a row longer than a page must.
@@ -118,9 +120,18 @@ impl Body {
                         self.xml.push_str("<w:tr>");
                     }
                     for (i, text) in cells.iter().enumerate() {
-                        let bold = table.bold_first && i == 0;
+                        let runs = match text.split_once('\n') {
+                            Some((title, rest)) if table.title_column == Some(i) => {
+                                format!(
+                                    "{}<w:r><w:br/></w:r>{}",
+                                    run(title, true),
+                                    run(rest, false)
+                                )
+                            }
+                            _ => run(text, table.bold_first && i == 0),
+                        };
                         let align = i >= table.numeric_from;
-                        self.cell(table.widths[i], None, "TableText", align, &run(text, bold));
+                        self.cell(table.widths[i], None, "TableText", align, &runs);
                     }
                 }
             }

@@ -37,5 +37,6 @@ fn document_control_table(control: &crate::export::document_control::DocumentCon
         rows,
         numeric_from: 2,
         bold_first: true,
+        title_column: None,
     }
 }

@@ -62,7 +62,9 @@ pub fn risks_body(control: &DocumentControl, workspace: &Workspace) -> String {
             .iter()
             .map(|risk| register_cells(method, risk).to_vec())
             .collect();
-        body.table(&fitted_table(&REGISTER_HEADINGS, rows(&cells), 12));
+        let mut table = fitted_table(&REGISTER_HEADINGS, rows(&cells), 12);
+        table.title_column = Some(1);
+        body.table(&table);
     }
     body.into_xml()
 }

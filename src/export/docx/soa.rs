@@ -34,6 +34,7 @@ pub(super) fn fitted_table(headings: &[&str], rows: Vec<Row>, numeric_from: usiz
         rows,
         numeric_from,
         bold_first: false,
+        title_column: None,
     }
 }
 

@@ -32,19 +32,18 @@ const BOLD: f64 = 1.12;
 /// A word never breaks: columns get at least their longest word; long tokens that carry
 /// separators (`/`, `_`) count by their parts.
 pub fn column_widths(columns: &[Vec<&str>], total: u32, size_pt: f64) -> Vec<u32> {
-    // Word processors break after hyphens; long tokens (paths, URLs) may also wrap after `/`
-    // or `_`. Short tokens such as `5.10` or `and/or` count whole.
+    // Long tokens (paths, URLs) may wrap after a separator; short ones such as `5.10`,
+    // `2025-09-01` or `and/or` count whole, so a date never breaks at its hyphens.
     let word_parts = |text: &str| -> Vec<String> {
         text.split_whitespace()
             .flat_map(|word| {
-                let separators: &[char] = if word.chars().count() > LONG_TOKEN {
-                    &['-', '/', '_', '\\']
+                if word.chars().count() > LONG_TOKEN {
+                    word.split_inclusive(['-', '/', '_', '\\'])
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
                 } else {
-                    &['-']
-                };
-                word.split_inclusive(separators)
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
+                    vec![word.to_string()]
+                }
             })
             .collect()
     };
@@ -84,12 +83,12 @@ pub fn column_widths(columns: &[Vec<&str>], total: u32, size_pt: f64) -> Vec<u32
     } else if min_sum >= total {
         minimum.iter().map(|w| w * total / min_sum).collect()
     } else {
-        // Share what is left after the minimums by the square root of each column's want, so
-        // one long text column does not starve the others.
+        // Share what is left after the minimums by each column's want, damped a little so one
+        // long text column does not starve the others.
         let extra: Vec<f64> = wanted
             .iter()
             .zip(&minimum)
-            .map(|(w, m)| (w - m).sqrt())
+            .map(|(w, m)| (w - m).powf(0.8))
             .collect();
         let extra_sum: f64 = extra.iter().sum();
         minimum
