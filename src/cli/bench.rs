@@ -26,6 +26,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
     if let Some(code) = super::bench_tui::memory_probe() {
         return Ok(code);
     }
+    if let Some(code) = super::bench_import::memory_probe() {
+        return Ok(code);
+    }
     if cfg!(debug_assertions) {
         println!(
             "note: this is a debug build; run `cargo run --release -- bench` for real figures\n"
@@ -62,6 +65,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     report_queries("10 000 controls", &large, 10);
 
     super::bench_workspace::run()?;
+    super::bench_import::run()?;
 
     println!();
     whole_process()?;

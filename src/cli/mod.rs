@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 findings or not found, 2 bad input.
 
 mod bench;
+mod bench_import;
 mod bench_tui;
 mod bench_workspace;
 mod catalogue;

@@ -10,7 +10,7 @@ use crate::export::csv_cell::unneutralise;
 /// Files larger than this are refused: an SoA or a risk register is far smaller.
 pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
 /// Sheets with more rows than this are refused.
-pub const MAX_ROWS: usize = 20_000;
+pub const MAX_ROWS: usize = 50_000;
 
 /// Why a file cannot be imported at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -80,6 +80,7 @@ pub fn read_sheets(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> 
 }
 
 fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> {
+    super::xlsx_guard::check(bytes, file)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         ImportError::new(
             file,
