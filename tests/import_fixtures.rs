@@ -169,7 +169,12 @@ mod xlsx_fixtures {
                 "Yes",
                 "Small team, compensated",
             ),
-            (8.3, "Information access restriction", "No", "Tested below"),
+            (
+                8.3,
+                "Outsourced development",
+                "No",
+                "No development is outsourced",
+            ),
             (8.1, "User end point devices", "Yes", "Laptops managed"),
         ];
         for (i, (id, title, applicable, why)) in rows.iter().enumerate() {

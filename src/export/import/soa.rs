@@ -91,14 +91,16 @@ fn is_objective(catalogue: &Catalogue, id: &str) -> bool {
 
 /// The control a title names, when it is exactly a control's title.
 fn titled(catalogue: &Catalogue, title: &str) -> Option<usize> {
-    let wanted = words::normalize(title);
+    // Compared without spaces, so "end point" matches "endpoint".
+    let squeezed = |text: &str| words::normalize(text).replace(' ', "");
+    let wanted = squeezed(title);
     if wanted.is_empty() {
         return None;
     }
     catalogue
         .controls()
         .iter()
-        .position(|c| words::normalize(&c.title) == wanted)
+        .position(|c| squeezed(&c.title) == wanted)
 }
 
 /// Plans an SoA import from the sheets of a file.

@@ -80,7 +80,7 @@ pub fn read_sheets(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> 
 }
 
 fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> {
-    super::xlsx_guard::check(bytes, file)?;
+    let decimals = super::xlsx_guard::check(bytes, file)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         ImportError::new(
             file,
@@ -97,10 +97,18 @@ fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> {
         }
         // The range starts at the first used cell: number rows and pad columns from there.
         let (top, left) = range.start().unwrap_or((0, 0));
+        let shown = decimals.get(&name);
         let mut rows = Vec::new();
         for (i, row) in range.rows().enumerate() {
             let mut cells = vec![String::new(); left as usize];
-            cells.extend(row.iter().map(cell_text));
+            cells.extend(row.iter().enumerate().map(|(j, cell)| {
+                let at = (top + i as u32, left + j as u32);
+                match (cell, shown.and_then(|s| s.get(&at))) {
+                    // Shown with fixed decimals: read as shown (5.3 in a 0.00 cell is 5.30).
+                    (Data::Float(f), Some(places)) => clean_cell(&format!("{f:.places$}")),
+                    _ => cell_text(cell),
+                }
+            }));
             rows.push(Row {
                 number: top as usize + i + 1,
                 cells,
