@@ -26,6 +26,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
     if let Some(code) = super::bench_tui::memory_probe() {
         return Ok(code);
     }
+    if let Some(code) = super::bench_import::memory_probe() {
+        return Ok(code);
+    }
     if cfg!(debug_assertions) {
         outln!(
             "note: this is a debug build; run `cargo run --release -- bench` for real figures\n"
@@ -64,6 +67,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
 
     super::bench_workspace::run()?;
     super::bench_git::run()?;
+    super::bench_import::run()?;
 
     outln!();
     whole_process()?;

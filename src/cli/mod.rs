@@ -11,6 +11,7 @@ mod approve;
 mod bench;
 mod bench_frameworks;
 mod bench_git;
+mod bench_import;
 mod bench_tui;
 mod bench_workspace;
 mod catalogue;

@@ -60,6 +60,8 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<Sheet, ImportError> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // Lines are counted as the reader moves on, so numbering stays linear in the file's size.
+    let (mut counted_to, mut line) = (0usize, 1usize);
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
@@ -74,7 +76,12 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<Sheet, ImportError> {
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        let number = bytes[..start].iter().filter(|b| **b == b'\n').count() + 1;
+        line += bytes[counted_to..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted_to = start;
+        let number = line;
         rows.push(Row {
             number,
             cells: record.iter().map(clean_cell).collect(),

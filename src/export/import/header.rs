@@ -112,6 +112,9 @@ impl<C: Columns> Header<C> {
 /// The spellings tried for a heading: as written, without a bracketed suffix, each side of a `/`.
 fn candidates(heading: &str) -> Vec<String> {
     let mut out = vec![normalize_heading(heading)];
+    if matches!(heading.trim(), "#" | "№" | "No." | "Nr.") {
+        out.push("number".into());
+    }
     let mut bare = String::new();
     let mut depth = 0usize;
     for c in heading.chars() {
@@ -197,7 +200,12 @@ fn headings<C: Columns>(
 }
 
 fn score<C: Columns>(headings: &[Heading<C>]) -> Option<usize> {
-    let known: Vec<C> = headings.iter().filter_map(|h| h.column).collect();
+    let mut known: Vec<C> = Vec::new();
+    for column in headings.iter().filter_map(|h| h.column) {
+        if !known.contains(&column) {
+            known.push(column);
+        }
+    }
     let has_key = known.iter().any(|c| C::KEY.contains(c));
     (has_key && known.len() >= 2).then_some(known.len())
 }

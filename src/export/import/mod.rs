@@ -17,6 +17,7 @@ pub mod soa_row;
 pub mod table;
 pub mod values;
 pub mod words;
+pub mod xlsx_guard;
 
 pub use header::Mapping;
 pub use report::Report;

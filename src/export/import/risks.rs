@@ -2,6 +2,8 @@
 //! next free ids, read each row (see [`super::risk_row`]) over the existing risk or a new one, and
 //! plan the changes; [`apply_risks`] writes them into the workspace.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::risk_columns::RiskColumn;
@@ -11,7 +13,8 @@ use super::table::{ImportError, Sheet};
 use super::values::LEVEL_RULE;
 use super::{Change, Options, Plan, Report};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::risk::{Risk, RiskRegister};
+
+use crate::domain::risk::{Risk, risk_number};
 use crate::domain::stamp::Stamp;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
@@ -40,9 +43,9 @@ pub fn plan_risks(
                 "impact"
             };
             return Err(ImportError::new(
-                file,
+                &source,
                 format!(
-                    "{source}: found the risks on row {} but no {name} column; expected a column named like \"{}\"; name it with --map 'HEADER={name}'",
+                    "found the risks on row {} but no {name} column; expected a column named like \"{}\"; name it with --map 'HEADER={name}'",
                     header.row_number,
                     if name == "impact" {
                         "Impact"
@@ -76,16 +79,30 @@ pub fn plan_risks(
     if header.has(RiskColumn::Derived) {
         report.notes.push("scores and levels are worked out from likelihood and impact, so those columns were not imported".into());
     }
-    let mut planned = RiskRegister {
-        risks: workspace.risks.risks.clone(),
-    };
     let mut changes: Vec<Change<Risk>> = Vec::new();
     let data_rows = &sheet.rows[header.row_index + 1..];
+    // Existing risks by id in capitals, and the ids seen in the file so far: lookups stay
+    // constant-time so a long register imports in linear time.
+    let existing: HashMap<String, usize> = workspace
+        .risks
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.to_uppercase(), i))
+        .collect();
+    let mut seen: HashSet<String> = HashSet::new();
     // Ids given in the file are taken first, so a row without one never gets an id used below it.
+    let mut next_number = workspace
+        .risks
+        .risks
+        .iter()
+        .filter_map(|r| risk_number(&r.id))
+        .max()
+        .unwrap_or(0);
     for row in data_rows {
         let id = reader(&header, row, options).text(RiskColumn::Id);
-        if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
-            planned.risks.push(Risk::new(id.trim(), "", 1, 1, today));
+        if let Some(number) = id.as_deref().and_then(risk_number) {
+            next_number = next_number.max(number);
         }
     }
     for row in data_rows {
@@ -106,7 +123,8 @@ pub fn plan_risks(
         let mut reader = reader(&header, row, options);
         let typed = reader.text(RiskColumn::Id).unwrap_or_default();
         let id = if typed.trim().is_empty() {
-            planned.next_id()
+            next_number += 1;
+            format!("R-{next_number:03}")
         } else {
             typed.trim().to_string()
         };
@@ -114,19 +132,16 @@ pub fn plan_risks(
             report.skipped.push((row.number, why));
             continue;
         }
-        let id = workspace
-            .risks
-            .risks
-            .iter()
-            .find(|r| r.id.eq_ignore_ascii_case(&id))
-            .map_or(id, |r| r.id.clone());
-        if changes.iter().any(|c| c.key.eq_ignore_ascii_case(&id)) {
+        let before = existing
+            .get(&id.to_uppercase())
+            .map(|i| workspace.risks.risks[*i].clone());
+        let id = before.as_ref().map_or(id, |r| r.id.clone());
+        if !seen.insert(id.to_uppercase()) {
             report
                 .skipped
                 .push((row.number, format!("risk {id} appears again in the file")));
             continue;
         }
-        let before = workspace.risks.get(&id).cloned();
         let base = before
             .clone()
             .unwrap_or_else(|| Risk::new(&id, "", 1, 1, today));
@@ -149,9 +164,6 @@ pub fn plan_risks(
                         overwrites: false,
                     });
                     continue;
-                }
-                if before.is_none() {
-                    planned.risks.push(after.clone());
                 }
                 let overwrites = before.is_some();
                 report.overwrites += usize::from(overwrites);
@@ -213,11 +225,18 @@ fn valid_id(id: &str) -> Result<(), String> {
 
 /// Writes the planned risks into the register (kept sorted), stamping each change.
 pub fn apply_risks(workspace: &mut Workspace, plan: &Plan<Risk>, stamp: &Stamp) {
+    let index: HashMap<String, usize> = workspace
+        .risks
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.clone(), i))
+        .collect();
     for change in &plan.changes {
         let mut risk = change.after.clone();
         risk.updated = Some(stamp.clone());
-        match workspace.risks.get_mut(&change.key) {
-            Some(existing) => *existing = risk,
+        match index.get(&change.key) {
+            Some(i) => workspace.risks.risks[*i] = risk,
             None => workspace.risks.risks.push(risk),
         }
     }

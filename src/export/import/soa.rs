@@ -65,8 +65,13 @@ fn choose_id_column(header: &mut Header<SoaColumn>, rows: &[Row], report: &mut R
         ));
         header.columns.retain(|(_, c)| *c != SoaColumn::Control);
         header.columns.push((best, SoaColumn::Control));
+    }
+    // The other columns named like the control hold words: read them as the title.
+    for other in candidates.into_iter().filter(|i| *i != best) {
         if !header.has(SoaColumn::Title) {
-            header.columns.push((first, SoaColumn::Title));
+            header.columns.retain(|(i, _)| *i != other);
+            header.columns.push((other, SoaColumn::Title));
+            header.repeated.retain(|(i, _, _)| *i != other);
         }
     }
     header.repeated.retain(|(i, _, _)| *i != best);
@@ -86,14 +91,16 @@ fn is_objective(catalogue: &Catalogue, id: &str) -> bool {
 
 /// The control a title names, when it is exactly a control's title.
 fn titled(catalogue: &Catalogue, title: &str) -> Option<usize> {
-    let wanted = words::normalize(title);
+    // Compared without spaces, so "end point" matches "endpoint".
+    let squeezed = |text: &str| words::normalize(text).replace(' ', "");
+    let wanted = squeezed(title);
     if wanted.is_empty() {
         return None;
     }
     catalogue
         .controls()
         .iter()
-        .position(|c| words::normalize(&c.title) == wanted)
+        .position(|c| squeezed(&c.title) == wanted)
 }
 
 /// Plans an SoA import from the sheets of a file.
@@ -113,9 +120,9 @@ pub fn plan_soa(
     )?;
     if !decision_columns(&header) {
         return Err(ImportError::new(
-            file,
+            &source,
             format!(
-                "{source}: found the control column on row {} but no decision column; expected a column named like \"Applicable\", \"Applicability\", \"Selected\" or \"In scope\" (or \"Status\", \"Justification\"); name it with --map 'HEADER=applicability'",
+                "found the control column on row {} but no decision column; expected a column named like \"Applicable\", \"Applicability\", \"Selected\" or \"In scope\" (or \"Status\", \"Justification\"); name it with --map 'HEADER=applicability'",
                 header.row_number
             ),
         ));
@@ -152,9 +159,9 @@ pub fn plan_soa(
     let edition = edition(&all_ids, catalogue);
     if let Edition::Y2005(examples) = &edition {
         return Err(ImportError::new(
-            file,
+            &source,
             format!(
-                "{source}: holds ids that exist only in the ISO/IEC 27001:2005 edition ({}); isms reads 2013 and 2022 SoAs — carry the 2005 decisions over to the 2022 controls by hand",
+                "holds ids that exist only in the ISO/IEC 27001:2005 edition ({}); isms reads 2013 and 2022 SoAs — carry the 2005 decisions over to the 2022 controls by hand",
                 examples.join(", ")
             ),
         ));

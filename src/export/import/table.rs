@@ -10,7 +10,7 @@ use crate::export::csv_cell::unneutralise;
 /// Files larger than this are refused: an SoA or a risk register is far smaller.
 pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
 /// Sheets with more rows than this are refused.
-pub const MAX_ROWS: usize = 20_000;
+pub const MAX_ROWS: usize = 50_000;
 
 /// Why a file cannot be imported at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -80,6 +80,7 @@ pub fn read_sheets(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> 
 }
 
 fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> {
+    let decimals = super::xlsx_guard::check(bytes, file)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         ImportError::new(
             file,
@@ -96,10 +97,18 @@ fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> {
         }
         // The range starts at the first used cell: number rows and pad columns from there.
         let (top, left) = range.start().unwrap_or((0, 0));
+        let shown = decimals.get(&name);
         let mut rows = Vec::new();
         for (i, row) in range.rows().enumerate() {
             let mut cells = vec![String::new(); left as usize];
-            cells.extend(row.iter().map(cell_text));
+            cells.extend(row.iter().enumerate().map(|(j, cell)| {
+                let at = (top + i as u32, left + j as u32);
+                match (cell, shown.and_then(|s| s.get(&at))) {
+                    // Shown with fixed decimals: read as shown (5.3 in a 0.00 cell is 5.30).
+                    (Data::Float(f), Some(places)) => clean_cell(&format!("{f:.places$}")),
+                    _ => cell_text(cell),
+                }
+            }));
             rows.push(Row {
                 number: top as usize + i + 1,
                 cells,
