@@ -1,5 +1,6 @@
-//! `isms check`: what an auditor would flag in the SoA and the risk register, each finding with
-//! a severity, a stable code, the id it is about and one sentence.
+//! `isms check`: what an auditor would flag in the SoA, the risk register and the management
+//! system (see `mgmt::check`), each finding with a severity, a stable code, the id it is about
+//! and one sentence.
 
 use std::collections::HashSet;
 
@@ -45,7 +46,8 @@ fn error(code: &'static str, subject: &str, message: String) -> Finding {
     }
 }
 
-/// Every finding, SoA entries first (in catalogue order), then risks (in register order).
+/// Every finding, SoA entries first (in catalogue order), then risks (in register order), then
+/// the management system's.
 pub fn check(workspace: &Workspace, catalogue: &Catalogue, today: NaiveDate) -> Vec<Finding> {
     let mut findings = Vec::new();
     for entry in &workspace.soa.entries {
@@ -59,6 +61,7 @@ pub fn check(workspace: &Workspace, catalogue: &Catalogue, today: NaiveDate) -> 
         }
         check_risk(workspace, catalogue, risk, today, &mut findings);
     }
+    findings.extend(super::mgmt::check::check(workspace, catalogue, today));
     findings
 }
 
