@@ -7,10 +7,13 @@ use super::output::Style;
 use super::{EXIT_FINDINGS, TextOrJson};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::check::{Finding, Severity, check};
+use crate::domain::mgmt::check::check_evidence_files;
 
 pub fn run(dir: &Path, catalogue: &Catalogue, format: TextOrJson) -> anyhow::Result<ExitCode> {
     let workspace = super::workspace_io::read(dir, catalogue)?;
-    let findings = check(&workspace, catalogue, crate::store::today());
+    let mut findings = check(&workspace, catalogue, crate::store::today());
+    let observed = crate::store::evidence_files::observe(dir, &workspace.mgmt.evidence);
+    findings.extend(check_evidence_files(&workspace.mgmt.evidence, &observed));
     match format {
         TextOrJson::Json => {
             #[derive(serde::Serialize)]
