@@ -10,6 +10,10 @@ mod check;
 mod export_output;
 mod import;
 mod init;
+mod mgmt;
+mod mgmt_edit;
+mod mgmt_lists;
+mod mgmt_report;
 mod oscal_files;
 mod output;
 mod risk;
@@ -135,6 +139,8 @@ pub enum Command {
         #[command(subcommand)]
         action: risk::RiskAction,
     },
+    #[command(flatten)]
+    Mgmt(mgmt::MgmtCommand),
     /// Used by `isms bench` to measure a fresh process's peak memory.
     #[command(hide = true)]
     BenchWorkspaceChild { dir: PathBuf },
@@ -200,6 +206,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Risks { format, output } => risks::run(dir, &catalogue, format, output.as_deref()),
         Command::Import { kind } => import::run(dir, &catalogue, kind),
         Command::Risk { action } => risk::run(dir, &catalogue, action),
+        Command::Mgmt(command) => mgmt::run(dir, &catalogue, command),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod columns;
 pub mod csv_cell;
 pub mod import;
 pub mod oscal;
+pub mod readiness;
 pub mod risk_rows;
 pub mod risks_csv;
 pub mod risks_json;
