@@ -1,6 +1,5 @@
-//! `isms check`: what an auditor would flag in the SoA, the risk register and the management
-//! system (see `mgmt::check`), each finding with a severity, a stable code, the id it is about
-//! and one sentence.
+//! `isms check`: what an auditor would flag in the SoA and the risk register, each finding with
+//! a severity, a stable code, the id it is about and one sentence.
 
 use std::collections::HashSet;
 
@@ -46,8 +45,7 @@ fn error(code: &'static str, subject: &str, message: String) -> Finding {
     }
 }
 
-/// Every finding, SoA entries first (in catalogue order), then risks (in register order), then
-/// the management system's.
+/// Every finding, SoA entries first (in catalogue order), then risks (in register order).
 pub fn check(workspace: &Workspace, catalogue: &Catalogue, today: NaiveDate) -> Vec<Finding> {
     let mut findings = Vec::new();
     for entry in &workspace.soa.entries {
@@ -61,7 +59,6 @@ pub fn check(workspace: &Workspace, catalogue: &Catalogue, today: NaiveDate) -> 
         }
         check_risk(workspace, catalogue, risk, today, &mut findings);
     }
-    findings.extend(super::mgmt::check::check(workspace, catalogue, today));
     findings
 }
 

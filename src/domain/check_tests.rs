@@ -4,13 +4,6 @@ use super::*;
 use crate::domain::risk::Acceptance;
 use crate::domain::workspace::Settings;
 
-/// The SoA and risk findings only; the management system's are tested in `mgmt::check`.
-fn check(ws: &Workspace, catalogue: &Catalogue, today: NaiveDate) -> Vec<Finding> {
-    let all = super::check(ws, catalogue, today);
-    let mgmt = crate::domain::mgmt::check::check(ws, catalogue, today).len();
-    all[..all.len() - mgmt].to_vec()
-}
-
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
 }

@@ -1,6 +1,7 @@
 //! `isms check` over the management system: sub-clauses, evidence, audits, reviews, findings and
 //! objectives, and every link between records followed both ways. Same findings, codes and
-//! severities as the SoA and risk checks; `today` is passed in, never read here.
+//! severities as the SoA and risk checks (`domain::check`), listed after them; `today` is passed
+//! in, never read here.
 
 use std::collections::BTreeMap;
 
