@@ -141,7 +141,7 @@ proptest! {
         let soa = parse_soa(&files.soa, "soa.ron", &catalogue).unwrap();
         let risks = parse_risks(&files.risks, "risks.ron", &catalogue, &settings.risk_method).unwrap();
         prop_assert!(soa.notes.is_empty());
-        let loaded = Workspace { settings, soa: soa.soa, risks };
+        let loaded = Workspace { settings, soa: soa.soa, risks, mgmt: workspace.mgmt.clone() };
         prop_assert_eq!(&loaded, &workspace);
         prop_assert_eq!(render(&loaded), files);
     }

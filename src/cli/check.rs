@@ -1,4 +1,5 @@
-//! `isms check`: findings in the SoA and the risk register. Exit 0 clean, 1 findings, 2 unreadable.
+//! `isms check`: findings in the SoA, the risk register and the management system. Exit 0
+//! clean, 1 findings, 2 unreadable.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,10 +8,17 @@ use super::output::Style;
 use super::{EXIT_FINDINGS, TextOrJson};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::check::{Finding, Severity, check};
+use crate::domain::mgmt::check::check_evidence_files;
 
 pub fn run(dir: &Path, catalogue: &Catalogue, format: TextOrJson) -> anyhow::Result<ExitCode> {
     let workspace = super::workspace_io::read(dir, catalogue)?;
-    let findings = check(&workspace, catalogue, crate::store::today());
+    let today = crate::store::today();
+    let mut findings = check(&workspace, catalogue, today);
+    findings.extend(crate::domain::mgmt::check::check(
+        &workspace, catalogue, today,
+    ));
+    let observed = crate::store::evidence_files::observe(dir, &workspace.mgmt.evidence);
+    findings.extend(check_evidence_files(&workspace.mgmt.evidence, &observed));
     super::git_setup::warn_if_missing(dir);
     match format {
         TextOrJson::Json => {

@@ -27,6 +27,10 @@ mod import;
 mod init;
 mod mapping;
 mod merge_driver;
+mod mgmt;
+mod mgmt_edit;
+mod mgmt_lists;
+mod mgmt_report;
 mod oscal_files;
 mod output;
 mod risk;
@@ -227,6 +231,8 @@ pub enum Command {
         #[command(subcommand)]
         action: workspace_settings::WorkspaceAction,
     },
+    #[command(flatten)]
+    Mgmt(mgmt::MgmtCommand),
     /// Used by `isms bench` to measure a fresh process's peak memory.
     #[command(hide = true)]
     BenchWorkspaceChild { dir: PathBuf },
@@ -338,6 +344,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Blame { id, format } => history::blame(dir, &catalogue, &id, format),
         Command::Approve { what } => approve::run(dir, &catalogue, what),
         Command::Diff { rev, format } => diff::run(dir, &catalogue, rev, format),
+        Command::Mgmt(command) => mgmt::run(dir, &catalogue, command),
     }
 }
 

@@ -58,6 +58,32 @@ pub struct MergeReport {
     pub renumbered: Vec<Renumbered>,
 }
 
+/// Three-way merge of a part merged as a whole (the management system's files, until their
+/// lists are merged record by record): the side that changed wins; both changed differently is
+/// one conflict that keeps ours, so nothing either side wrote is silently dropped.
+fn merge_whole<T: Clone + PartialEq>(
+    part: &str,
+    base: &T,
+    ours: &T,
+    theirs: &T,
+    report: &mut MergeReport,
+) -> T {
+    if ours == base || ours == theirs {
+        return theirs.clone();
+    }
+    if theirs != base {
+        report.conflicts.push(Conflict {
+            kind: "file".to_string(),
+            record: part.to_string(),
+            field: "(file)".to_string(),
+            base: "(as before)".to_string(),
+            ours: "(edited here)".to_string(),
+            theirs: "(edited there)".to_string(),
+        });
+    }
+    ours.clone()
+}
+
 /// Merges `ours` and `theirs`, two versions grown from `base`. Pure: no I/O, no clock.
 pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merge {
     let mut report = MergeReport::default();
@@ -87,6 +113,36 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merge {
         &mut report,
     );
     merged.risks.sort();
+    merged.mgmt = crate::domain::mgmt::Management {
+        system: merge_whole(
+            "isms.ron",
+            &base.mgmt.system,
+            &ours.mgmt.system,
+            &theirs.mgmt.system,
+            &mut report,
+        ),
+        evidence: merge_whole(
+            "evidence.ron",
+            &base.mgmt.evidence,
+            &ours.mgmt.evidence,
+            &theirs.mgmt.evidence,
+            &mut report,
+        ),
+        audits: merge_whole(
+            "audits.ron",
+            &base.mgmt.audits,
+            &ours.mgmt.audits,
+            &theirs.mgmt.audits,
+            &mut report,
+        ),
+        findings: merge_whole(
+            "findings.ron",
+            &base.mgmt.findings,
+            &ours.mgmt.findings,
+            &theirs.mgmt.findings,
+            &mut report,
+        ),
+    };
     Merge {
         merged,
         conflicts: report.conflicts,

@@ -181,6 +181,7 @@ fn assert_loads(workspace: &Workspace) {
         settings,
         soa: soa.soa,
         risks,
+        mgmt: workspace.mgmt.clone(),
     };
     assert_eq!(render(&loaded), files);
 }

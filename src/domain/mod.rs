@@ -1,5 +1,6 @@
 //! The pure model: controls, the catalogue and its search, the SoA, the risk register, workspace
-//! file text, checks and edits. No I/O, no terminal types.
+//! file text, checks and edits, and the management system of clauses 4–10. No I/O, no terminal
+//! types.
 
 pub mod attributes;
 pub mod catalogue;
@@ -17,6 +18,7 @@ pub mod merge_fields;
 pub mod merge_record;
 #[cfg(test)]
 mod merge_tests;
+pub mod mgmt;
 pub mod risk;
 mod risk_load;
 pub mod ron_places;

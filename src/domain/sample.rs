@@ -1,7 +1,10 @@
-//! The demo workspace: a fictional company, Brackenfield Freight Systems, with a partly filled SoA
-//! and a dozen risks linked to controls. Pure data built in code (no I/O), so the store can save it
+//! The demo workspace: a fictional company, Brackenfield Freight Systems, with a partly filled SoA,
+//! a dozen risks linked to controls, and a management system (clauses mostly met or partial, an
+//! internal audit with sampled items, a management review, three findings, a dozen evidence items). Pure data built in code (no I/O), so the store can save it
 //! and a newcomer can try every pane on realistic content.
 
+mod mgmt_records;
+mod mgmt_system;
 mod risks;
 mod soa_entries;
 
@@ -36,6 +39,10 @@ pub fn demo_workspace(catalogue: &Catalogue) -> Workspace {
     }
     workspace.risks.risks = risks::risks();
     workspace.risks.sort();
+    workspace.mgmt.system = mgmt_system::system();
+    workspace.mgmt.evidence.items = mgmt_records::evidence();
+    workspace.mgmt.audits = mgmt_records::audits();
+    workspace.mgmt.findings.items = mgmt_records::findings();
     workspace
 }
 

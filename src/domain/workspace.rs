@@ -1,9 +1,11 @@
 //! A workspace: the settings (`workspace.ron`), the SoA (`soa.ron`) and the risk register
-//! (`risks.ron`), and the risk method that rates the risks.
+//! (`risks.ron`), the risk method that rates the risks, and the management system (`isms.ron`,
+//! `evidence.ron`, `audits.ron`, `findings.ron`; see [`super::mgmt`]).
 
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::Catalogue;
+use super::mgmt::Management;
 use super::risk::{Risk, RiskRegister};
 use super::soa::{Reason, Soa, SoaEntry};
 
@@ -159,10 +161,13 @@ pub struct Workspace {
     pub settings: Settings,
     pub soa: Soa,
     pub risks: RiskRegister,
+    /// The management system: clauses 4–10, evidence, audits, reviews and findings.
+    pub mgmt: Management,
 }
 
 impl Workspace {
-    /// A new workspace with an undecided SoA entry for every control of the catalogue.
+    /// A new workspace with an undecided SoA entry for every control of the catalogue and every
+    /// sub-clause of the management system not started.
     pub fn new(settings: Settings, catalogue: &Catalogue) -> Workspace {
         let entries = catalogue
             .controls()
@@ -173,6 +178,7 @@ impl Workspace {
             settings,
             soa: Soa { entries },
             risks: RiskRegister::default(),
+            mgmt: Management::seeded(),
         }
     }
 

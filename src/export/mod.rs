@@ -12,6 +12,7 @@ pub mod docx;
 pub mod import;
 pub mod oscal;
 pub mod print_html;
+pub mod readiness;
 pub mod risk_rows;
 pub mod risk_summary;
 pub mod risks_csv;

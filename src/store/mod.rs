@@ -47,6 +47,7 @@ mod atomic;
 pub mod catalogue_file;
 pub mod config_files;
 mod error;
+pub mod evidence_files;
 mod export_file;
 pub mod frameworks;
 pub mod git;

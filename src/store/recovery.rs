@@ -1,8 +1,9 @@
 //! The recovery file: unsaved edits written next to the workspace when the session ends
 //! abnormally (SSH link dropped, SIGTERM, panic), offered back on the next start.
 //!
-//! It holds the whole workspace as three embedded file texts, so reading it back goes through
-//! exactly the validation of the real files.
+//! It holds the whole workspace as embedded file texts (the three Annex A files and the four
+//! management-system files), so reading it back goes through exactly the validation of the real
+//! files.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,9 @@ use super::read::read_text_limited;
 use super::workspace_dir::{MAX_WORKSPACE_FILE_BYTES, display_name};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::located_error::LocatedError;
+use crate::domain::mgmt::Management;
+use crate::domain::mgmt::format::{MGMT_FILES, render_part};
+use crate::domain::mgmt::load::{parse_audits, parse_evidence, parse_findings, parse_system};
 use crate::domain::stamp::Stamp;
 use crate::domain::workspace::Workspace;
 use crate::domain::workspace_format::{WORKSPACE_FORMAT, render, to_pretty};
@@ -30,6 +34,10 @@ struct RecoveryFile {
     workspace: String,
     soa: String,
     risks: String,
+    /// The management-system files, in the order of `MGMT_FILES`; absent in files written before
+    /// they existed (then the workspace's management system starts seeded).
+    #[serde(default)]
+    mgmt: Vec<String>,
 }
 
 /// Edits read back from a recovery file.
@@ -57,6 +65,9 @@ pub fn write_recovery(
         workspace: files.workspace,
         soa: files.soa,
         risks: files.risks,
+        mgmt: (0..MGMT_FILES.len())
+            .map(|i| render_part(&workspace.mgmt, i))
+            .collect(),
     });
     let path = recovery_path(dir);
     replace_file(&path, text.as_bytes(), write_and_sync)
@@ -87,11 +98,20 @@ pub fn read_recovery(dir: &Path, catalogue: &Catalogue) -> Result<Option<Recover
         catalogue,
         &settings.risk_method,
     )?;
+    let mut mgmt = Management::seeded();
+    let mgmt_part = |i: usize| part(MGMT_FILES[i].trim_end_matches(".ron"));
+    if let [system, evidence, audits, findings] = file.mgmt.as_slice() {
+        mgmt.system = parse_system(system, &mgmt_part(0), catalogue)?.system;
+        mgmt.evidence = parse_evidence(evidence, &mgmt_part(1), catalogue)?;
+        mgmt.audits = parse_audits(audits, &mgmt_part(2), catalogue)?;
+        mgmt.findings = parse_findings(findings, &mgmt_part(3), catalogue)?;
+    }
     Ok(Some(Recovered {
         workspace: Workspace {
             settings,
             soa,
             risks,
+            mgmt,
         },
         written: file.written,
     }))

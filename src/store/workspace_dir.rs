@@ -7,8 +7,9 @@ use super::atomic::{WriteFn, replace_file, write_and_sync};
 use super::error::StoreError;
 use super::lock::{Lock, LockRefused};
 use super::read::{Links, megabytes, read_bytes};
-use super::workspace_read::{FILES, read_dir};
+use super::workspace_read::{FILES, FIRST_MGMT_FILE, read_dir};
 use crate::domain::catalogue::Catalogue;
+use crate::domain::mgmt::format::{render_part, same_part};
 use crate::domain::workspace::{Settings, Workspace};
 use crate::domain::workspace_format::{WORKSPACE_FILE, render_risks, render_settings, render_soa};
 
@@ -34,7 +35,7 @@ pub struct Opened {
 pub struct WorkspaceHandle {
     dir: PathBuf,
     /// The content of each file of `FILES` as loaded or last saved; `None` when it was absent.
-    on_disk: [Option<Vec<u8>>; 3],
+    on_disk: [Option<Vec<u8>>; 7],
     /// The model as loaded or last saved. A file is written only when its part of the model
     /// changed (or the file is missing), so hand formatting and comments survive other edits.
     baseline: Option<Workspace>,
@@ -157,7 +158,7 @@ pub fn create(dir: &Path, workspace: &Workspace) -> Result<WorkspaceHandle, Stor
     };
     let mut handle = WorkspaceHandle {
         dir: dir.to_path_buf(),
-        on_disk: [None, None, None],
+        on_disk: Default::default(),
         baseline: None,
         lock: Some(lock),
         read_only: None,
@@ -195,14 +196,18 @@ impl WorkspaceHandle {
             return Err(StoreError::ChangedOnDisk { files: changed });
         }
         let mut to_write = Vec::new();
+        let creating = self.baseline.is_none();
         for (i, file) in FILES.iter().enumerate() {
-            if self.on_disk[i].is_some() && self.part_unchanged(workspace, i) {
+            // A management-system file an older workspace lacks is written once it holds edits.
+            let optional = i >= FIRST_MGMT_FILE && !creating;
+            if (self.on_disk[i].is_some() || optional) && self.part_unchanged(workspace, i) {
                 continue;
             }
             let text = match i {
                 0 => render_settings(&workspace.settings),
                 1 => render_soa(&workspace.soa),
-                _ => render_risks(&workspace.risks),
+                2 => render_risks(&workspace.risks),
+                _ => render_part(&workspace.mgmt, i - FIRST_MGMT_FILE),
             };
             if self.on_disk[i].as_deref() == Some(text.as_bytes()) {
                 continue;
@@ -239,7 +244,8 @@ impl WorkspaceHandle {
         match part {
             0 => baseline.settings == workspace.settings,
             1 => baseline.soa == workspace.soa,
-            _ => baseline.risks == workspace.risks,
+            2 => baseline.risks == workspace.risks,
+            _ => same_part(&baseline.mgmt, &workspace.mgmt, part - FIRST_MGMT_FILE),
         }
     }
 
@@ -248,7 +254,11 @@ impl WorkspaceHandle {
         match part {
             0 => baseline.settings = workspace.settings.clone(),
             1 => baseline.soa = workspace.soa.clone(),
-            _ => baseline.risks = workspace.risks.clone(),
+            2 => baseline.risks = workspace.risks.clone(),
+            3 => baseline.mgmt.system = workspace.mgmt.system.clone(),
+            4 => baseline.mgmt.evidence = workspace.mgmt.evidence.clone(),
+            5 => baseline.mgmt.audits = workspace.mgmt.audits.clone(),
+            _ => baseline.mgmt.findings = workspace.mgmt.findings.clone(),
         }
     }
 

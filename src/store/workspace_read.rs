@@ -1,5 +1,6 @@
 //! Reading a workspace directory: each file bounded in size and decoded as UTF-8, then parsed
-//! and validated; missing `soa.ron` / `risks.ron` start empty (said in the notes).
+//! and validated; missing `soa.ron` / `risks.ron` start empty (said in the notes), and missing
+//! management-system files start seeded (every sub-clause not started) or empty.
 
 use std::path::Path;
 
@@ -7,6 +8,9 @@ use super::error::StoreError;
 use super::read::read_text_limited;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::located_error::LocatedError;
+use crate::domain::mgmt::Management;
+use crate::domain::mgmt::format::MGMT_FILES;
+use crate::domain::mgmt::load::{parse_audits, parse_evidence, parse_findings, parse_system};
 use crate::domain::workspace::Workspace;
 use crate::domain::workspace_format::{RISKS_FILE, SOA_FILE, WORKSPACE_FILE};
 use crate::domain::workspace_load::{parse_risks, parse_settings, parse_soa};
@@ -14,10 +18,22 @@ use crate::domain::workspace_load::{parse_risks, parse_settings, parse_soa};
 /// Workspace files larger than this are refused (10 000 risks take about 8 MB).
 pub const MAX_WORKSPACE_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// The three files, in the order they are checked and written.
-pub(super) const FILES: [&str; 3] = [WORKSPACE_FILE, SOA_FILE, RISKS_FILE];
+/// The files, in the order they are checked and written: the three Annex A files, then the
+/// management system's.
+pub(super) const FILES: [&str; 7] = [
+    WORKSPACE_FILE,
+    SOA_FILE,
+    RISKS_FILE,
+    MGMT_FILES[0],
+    MGMT_FILES[1],
+    MGMT_FILES[2],
+    MGMT_FILES[3],
+];
 
-type ReadResult = (Workspace, [Option<Vec<u8>>; 3], Vec<String>);
+/// The first index of a management-system file in [`FILES`].
+pub(super) const FIRST_MGMT_FILE: usize = 3;
+
+type ReadResult = (Workspace, [Option<Vec<u8>>; 7], Vec<String>);
 
 pub(super) fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, StoreError> {
     let workspace_path = dir.join(WORKSPACE_FILE);
@@ -37,8 +53,8 @@ pub(super) fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, 
         };
         return Err(LocatedError::at(&shown, None, message).into());
     }
-    let mut texts: [Option<String>; 3] = [None, None, None];
-    let mut boms = [false; 3];
+    let mut texts: [Option<String>; 7] = Default::default();
+    let mut boms = [false; 7];
     for (i, file) in FILES.iter().enumerate() {
         let path = dir.join(file);
         let shown = display_name(dir, file);
@@ -79,13 +95,15 @@ pub(super) fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, 
         )?,
         None => Default::default(),
     };
+    let mgmt = read_mgmt(dir, &texts, catalogue, &mut notes)?;
     let workspace = Workspace {
         settings,
         soa,
         risks,
+        mgmt,
     };
     // The exact bytes, byte-order mark included, so that `changed_on_disk` compares like with like.
-    let on_disk: [Option<Vec<u8>>; 3] = std::array::from_fn(|i| {
+    let on_disk: [Option<Vec<u8>>; 7] = std::array::from_fn(|i| {
         texts[i].take().map(|text| {
             let bytes = text.into_bytes();
             if boms[i] {
@@ -96,6 +114,34 @@ pub(super) fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, 
         })
     });
     Ok((workspace, on_disk, notes))
+}
+
+/// The management-system files that exist; a missing one starts seeded or empty in memory and is
+/// written by the first save that changes it.
+fn read_mgmt(
+    dir: &Path,
+    texts: &[Option<String>; 7],
+    catalogue: &Catalogue,
+    notes: &mut Vec<String>,
+) -> Result<Management, StoreError> {
+    let mut mgmt = Management::seeded();
+    let text = |i: usize| texts[FIRST_MGMT_FILE + i].as_deref();
+    let name = |i: usize| display_name(dir, MGMT_FILES[i]);
+    if let Some(text) = text(0) {
+        let loaded = parse_system(text, &name(0), catalogue)?;
+        notes.extend(loaded.notes);
+        mgmt.system = loaded.system;
+    }
+    if let Some(text) = text(1) {
+        mgmt.evidence = parse_evidence(text, &name(1), catalogue)?;
+    }
+    if let Some(text) = text(2) {
+        mgmt.audits = parse_audits(text, &name(2), catalogue)?;
+    }
+    if let Some(text) = text(3) {
+        mgmt.findings = parse_findings(text, &name(3), catalogue)?;
+    }
+    Ok(mgmt)
 }
 
 /// How a workspace file is named in messages: `soa.ron` in the current directory, else `dir/soa.ron`.
