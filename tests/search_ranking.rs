@@ -281,25 +281,3 @@ fn patch_puts_vulnerability_management_first() {
     assert_eq!(first("patch"), "8.8");
     assert_eq!(first("pentest"), "8.8");
 }
-
-#[test]
-fn every_control_has_aliases_and_a_unique_short_title_that_fits() {
-    let catalogue = Catalogue::builtin();
-    let mut seen = std::collections::BTreeMap::new();
-    for control in catalogue.controls() {
-        assert!(!control.aliases.is_empty(), "{} has no aliases", control.id);
-        let length = control.short_title.chars().count();
-        assert!(
-            (1..=24).contains(&length),
-            "{} short title {:?} has {length} characters",
-            control.id,
-            control.short_title
-        );
-        if let Some(other) = seen.insert(control.short_title.to_lowercase(), &control.id) {
-            panic!(
-                "{} and {other} share the short title {:?}",
-                control.id, control.short_title
-            );
-        }
-    }
-}

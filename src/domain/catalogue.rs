@@ -1,6 +1,6 @@
 //! The catalogue: every control in order, looked up by 2022 id or by the 2013 id it replaced,
 //! with a search index built once, on the first search (so `isms show` and the first frame of
-//! the workbench do not wait for it).
+//! the workbench do not wait for it). The built-in catalogue comes compiled, index included.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -13,6 +13,10 @@ use super::search::SearchIndex;
 pub const BUILTIN_SOURCE: &str = include_str!("../../catalogue/iso27002-2022.ron");
 /// The name given to the embedded catalogue in messages.
 pub const BUILTIN_FILE_NAME: &str = "catalogue/iso27002-2022.ron";
+
+/// The built-in catalogue as `build.rs` compiled it from [`BUILTIN_SOURCE`]: name, controls and
+/// search index in postcard form, so that a command starts without parsing or indexing.
+const BUILTIN_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.postcard"));
 
 /// A validated set of controls in catalogue order.
 #[derive(Debug)]
@@ -41,8 +45,15 @@ pub enum Lookup {
 impl Catalogue {
     /// The catalogue shipped in the binary.
     pub fn builtin() -> Catalogue {
-        Catalogue::parse(BUILTIN_SOURCE, BUILTIN_FILE_NAME)
-            .expect("the embedded catalogue is checked by the test suite")
+        let (name, controls, index): (String, Vec<Control>, SearchIndex) =
+            postcard::from_bytes(BUILTIN_COMPILED)
+                .expect("build.rs wrote the compiled catalogue from these same types");
+        let catalogue = Catalogue::from_controls(name, controls);
+        catalogue
+            .index
+            .set(index)
+            .expect("a new catalogue has no index yet");
+        catalogue
     }
 
     /// Builds a catalogue from controls that have already been validated.
@@ -166,5 +177,24 @@ impl Catalogue {
     /// Parses and validates catalogue text; `file` names it in error messages.
     pub fn parse(text: &str, file: &str) -> Result<Catalogue, LocatedError> {
         super::catalogue_check::parse_catalogue(text, file)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_catalogue_is_the_ron_text_parsed_validated_and_indexed() {
+        let parsed = Catalogue::parse(BUILTIN_SOURCE, BUILTIN_FILE_NAME)
+            .expect("the built-in catalogue keeps every rule");
+        let compiled = Catalogue::builtin();
+        assert_eq!(compiled.name, parsed.name);
+        assert_eq!(compiled.controls(), parsed.controls());
+        let bytes = |index: &SearchIndex| postcard::to_allocvec(index).unwrap();
+        assert_eq!(
+            bytes(compiled.index()),
+            bytes(&SearchIndex::build(parsed.controls()))
+        );
     }
 }

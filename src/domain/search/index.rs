@@ -5,13 +5,14 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::query::{for_each_word, words_of};
 use crate::domain::control::Control;
 
 /// Where in a control a query matched; the weight makes a title hit beat an alias hit, an alias
 /// hit beat an attribute, and any of them beat the prose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Field {
     /// The 2022 id (matched by id terms, not through the word index).
     Id,
@@ -64,8 +65,9 @@ impl Field {
     }
 }
 
-/// The vocabulary of a catalogue and, for each word, where it occurs.
-#[derive(Debug, Default)]
+/// The vocabulary of a catalogue and, for each word, where it occurs. Serializable, so that the
+/// built-in catalogue's index is built at compile time (see `build.rs`).
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct SearchIndex {
     words: Vec<String>,
     /// Per word: its length in characters and a coarse letter histogram, so that most words can
@@ -78,7 +80,7 @@ pub struct SearchIndex {
     postings: Vec<Vec<Posting>>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct WordShape {
     chars: usize,
     letters: [u8; 32],
@@ -116,7 +118,7 @@ impl WordShape {
 }
 
 /// One field of one control that holds a word, and how many times.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Posting {
     pub control: u32,
     pub field: Field,
