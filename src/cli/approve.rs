@@ -50,9 +50,10 @@ pub fn run(dir: &Path, catalogue: &Catalogue, what: ApproveWhat) -> anyhow::Resu
     let message = message.unwrap_or_else(|| format!("SoA version {version} approved"));
     let approval = git::approve(dir, version, &message)?;
     let short: String = approval.commit.chars().take(8).collect();
-    println!(
+    outln!(
         "Approved SoA version {version}: tag {} on commit {short}, by {}.",
-        approval.tag, approval.approver
+        approval.tag,
+        approval.approver
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -37,7 +37,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let load = time_per_run(20, || {
         Catalogue::builtin();
     });
-    println!(
+    outln!(
         "load built-in catalogue (93 controls, compiled at build time, index included): {}",
         millis(load)
     );
@@ -174,7 +174,7 @@ fn whole_process() -> anyhow::Result<()> {
             "whole process `fzf --filter backup` over the same catalogue (mean of {runs}): {}",
             millis(fzf)
         );
-        println!(
+        outln!(
             "ratio isms / fzf, this run: {:.2} (target: at most 0.30)",
             isms.as_secs_f64() / fzf.as_secs_f64()
         );

@@ -14,9 +14,9 @@ use crate::domain::workspace_format::{SOA_FILE, render_soa};
 const COMMITS: usize = 1_000;
 
 pub fn run() -> anyhow::Result<()> {
-    println!();
+    outln!();
     if Command::new("git").arg("--version").output().is_err() {
-        println!("git history: skipped (git is not installed)");
+        outln!("git history: skipped (git is not installed)");
         return Ok(());
     }
     let dir = tempfile_dir()?;
@@ -29,20 +29,20 @@ fn measure(dir: &Path) -> anyhow::Result<()> {
     let catalogue = Catalogue::builtin();
     let started = Instant::now();
     scripted_repository(dir, &catalogue)?;
-    println!(
+    outln!(
         "git history: a repository of {COMMITS} commits of soa.ron built in {:.1} s",
         started.elapsed().as_secs_f64()
     );
     let started = Instant::now();
     let (_, rows, _) = super::history::rows(dir, &catalogue, "8.13")?;
-    println!(
+    outln!(
         "  history of one record (8.13, {} changes): {:.1} ms (target: under 300 ms)",
         rows.len(),
         started.elapsed().as_secs_f64() * 1000.0
     );
     let started = Instant::now();
     let (_, rows, _) = super::history::rows(dir, &catalogue, "5.1")?;
-    println!(
+    outln!(
         "  history of a record changed in {} commits (5.1): {:.1} ms",
         rows.len(),
         started.elapsed().as_secs_f64() * 1000.0

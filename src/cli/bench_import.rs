@@ -42,7 +42,7 @@ pub fn memory_probe() -> Option<ExitCode> {
     let index: usize = std::env::var(PROBE).ok()?.parse().ok()?;
     let (name, bytes) = HOSTILE.get(index)?;
     let refused = read_sheets(bytes, name).is_err();
-    println!(
+    outln!(
         "{} {}",
         crate::store::process::peak_resident_kib().unwrap_or(0),
         if refused { "refused" } else { "READ" }
@@ -117,17 +117,17 @@ fn import_once(bytes: &[u8], name: &str) -> anyhow::Result<(Duration, usize)> {
 }
 
 pub fn run() -> anyhow::Result<()> {
-    println!("\nimport (read + plan, into an empty workspace):");
+    outln!("\nimport (read + plan, into an empty workspace):");
     let csv = register_csv();
     let (took, risks) = import_once(&csv, "bench.csv")?;
-    println!(
+    outln!(
         "  {ROWS}-row risk register, CSV ({} KB): {} ({risks} risks)",
         csv.len() / 1024,
         millis(took)
     );
     let xlsx = register_xlsx()?;
     let (took, risks) = import_once(&xlsx, "bench.xlsx")?;
-    println!(
+    outln!(
         "  {ROWS}-row risk register, XLSX ({} KB): {} ({risks} risks)",
         xlsx.len() / 1024,
         millis(took)
@@ -148,7 +148,7 @@ pub fn run() -> anyhow::Result<()> {
             .next()
             .and_then(|k| k.parse().ok())
             .unwrap_or(0);
-        println!(
+        outln!(
             "  {name} ({} KB): {} in {}, peak memory of a process refusing it {} MB",
             bytes.len() / 1024,
             if refused {

@@ -255,7 +255,7 @@ fn print_outcome<T: std::fmt::Display>(
 ) -> anyhow::Result<ExitCode> {
     match outcome {
         Ok(text) => {
-            println!("{text}");
+            outln!("{text}");
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => Ok(refused(&error)),
@@ -351,12 +351,14 @@ fn verify(dir: &Path, catalogue: &Catalogue) -> anyhow::Result<ExitCode> {
             Severity::Error => "error  ",
             Severity::Warning => "warning",
         };
-        println!(
+        outln!(
             "{severity} {:<7} {}  [{}]",
-            problem.subject, problem.message, problem.code
+            problem.subject,
+            problem.message,
+            problem.code
         );
     }
-    println!(
+    outln!(
         "{} local file(s) checked, {} changed or missing.",
         observed.len(),
         problems.len()

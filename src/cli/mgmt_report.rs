@@ -36,7 +36,7 @@ pub fn run(
     match output {
         Some(path) => {
             store::write_export(path, text.as_bytes())?;
-            eprintln!("Wrote {}.", path.display());
+            errln!("Wrote {}.", path.display());
         }
         None => {
             let mut stdout = std::io::stdout().lock();
