@@ -20,6 +20,8 @@ pub enum Dialog {
     },
     /// Close the SoA form and lose what was changed in it?
     DiscardForm,
+    /// Undo an edit the files already hold?
+    UndoSaved { label: String },
 }
 
 impl Dialog {
@@ -29,6 +31,7 @@ impl Dialog {
             Dialog::ConfirmReload => " Reload ",
             Dialog::Restore { .. } => " Unsaved edits found ",
             Dialog::DiscardForm => " Discard changes ",
+            Dialog::UndoSaved { .. } => " Undo a saved edit ",
         }
     }
 
@@ -49,6 +52,10 @@ impl Dialog {
                 "Restore its edits?".to_string(),
             ],
             Dialog::DiscardForm => vec!["Close the form and lose what you changed?".to_string()],
+            Dialog::UndoSaved { label } => vec![
+                format!("\"{label}\" is already saved in the files."),
+                "Undo it anyway (Ctrl-S then writes it undone)?".to_string(),
+            ],
         }
     }
 
@@ -59,6 +66,7 @@ impl Dialog {
             Dialog::ConfirmReload => ("reload, losing edits", "keep editing"),
             Dialog::Restore { .. } => ("restore", "discard them"),
             Dialog::DiscardForm => ("discard", "back to the form"),
+            Dialog::UndoSaved { .. } => ("undo it", "keep it"),
         }
     }
 }
@@ -119,6 +127,14 @@ pub(super) fn answer(app: &mut App, yes: bool) -> Effect {
         }
         (Dialog::DiscardForm, false) => {
             app.mode = Mode::Form;
+            Effect::None
+        }
+        (Dialog::UndoSaved { .. }, true) => {
+            app.undo_now();
+            Effect::None
+        }
+        (Dialog::UndoSaved { label }, false) => {
+            app.tell(format!("Kept the saved edit: {label}"), false);
             Effect::None
         }
     }

@@ -99,6 +99,8 @@ pub struct App {
     pub form: Option<SoaForm>,
     /// The open question, while `mode` is `Mode::Dialog`.
     pub dialog: Option<Dialog>,
+    /// The mode the quit question returns to when the user stays.
+    pub mode_before_quit: Mode,
     /// Who makes the edits, for their `updated` stamps.
     pub user: String,
     /// The Risks pane: sort, filter, rows, and the form or popup open over it.
@@ -136,6 +138,7 @@ impl App {
             soa_pane: SoaPane::default(),
             form: None,
             dialog: None,
+            mode_before_quit: Mode::Normal,
             user: "unknown".to_string(),
             risks_pane: RisksPane::new(risks_pane::today(), risks_pane::user()),
             dashboard: Dashboard::default(),
@@ -177,8 +180,25 @@ impl App {
         });
     }
 
+    /// True when the terminal is smaller than the panes can use: only the notice is drawn.
+    pub fn too_small(&self) -> bool {
+        layout::too_small(self.area())
+    }
+
+    /// True when quitting now would lose something: unsaved edits, or typing in an open form.
+    pub fn has_unsaved(&self) -> bool {
+        let risk_form_changed = matches!(
+            &self.risks_pane.overlay,
+            Some(risks_pane::RiskOverlay::Form(form)) if form.changed()
+        );
+        self.dirty || self.form.as_ref().is_some_and(SoaForm::changed) || risk_form_changed
+    }
+
     /// The keymap contexts of the current mode, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
+        if self.too_small() && self.mode != Mode::ConfirmQuit {
+            return &[Context::TooSmall];
+        }
         match self.mode {
             Mode::Search => &[Context::Search],
             Mode::Help => &[Context::Help],
