@@ -249,3 +249,35 @@ fn a_megabyte_paste_into_the_forms_is_taken_whole() {
     update(&mut app, Action::Paste(big.clone()));
     assert_eq!(justification(&app).len(), before.len() + big.len());
 }
+
+/// Defect 5 (the part without a terminal): words typed into an open form and not applied are
+/// rescued as the pending value of that entry, and offered back as such.
+#[test]
+fn typing_in_an_open_form_is_rescued_as_a_pending_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app();
+    let store = Store {
+        dir: dir.path().to_path_buf(),
+        handle: None,
+    };
+    press(
+        &mut app,
+        "2 <Enter> <Space> words <Space> typed <Space> before <Space> the <Space> drop",
+    );
+    assert!(!app.dirty, "nothing applied yet");
+    persist::rescue(&app, &store);
+    let recovered = isms::store::read_recovery(dir.path(), &app.catalogue)
+        .unwrap()
+        .expect("a recovery file");
+    assert_eq!(recovered.pending, ["5.1 entry"]);
+    let entry = recovered.workspace.soa.entry("5.1").unwrap();
+    assert!(entry.justification.ends_with("words typed before the drop"));
+
+    let mut next = demo_app();
+    persist::offer_recovery(&mut next, &store);
+    let dialog = next.dialog.clone().expect("the rescued edits are offered");
+    assert!(dialog.lines().join(" ").contains("not applied: 5.1 entry"));
+    press(&mut next, "y");
+    let justification = &next.soa_entry("5.1").unwrap().justification;
+    assert!(justification.ends_with("words typed before the drop"));
+}

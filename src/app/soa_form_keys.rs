@@ -74,6 +74,27 @@ impl App {
         made
     }
 
+    /// The workspace to rescue when the session ends abruptly: the edits, plus what is typed in
+    /// an open SoA form as that entry's pending value; and the entries that hold such typing.
+    pub fn rescued_workspace(&self) -> (crate::domain::workspace::Workspace, Vec<String>) {
+        let mut workspace = self.workspace.clone();
+        let mut pending = Vec::new();
+        if let Some(form) = self.form.as_ref().filter(|f| f.changed())
+            && let Ok((change, _)) = form.change()
+            && crate::domain::edit::set_soa(
+                &mut workspace,
+                &self.catalogue,
+                &form.control,
+                change,
+                self.stamp(),
+            )
+            .is_ok()
+        {
+            pending.push(format!("{} entry", form.control));
+        }
+        (workspace, pending)
+    }
+
     fn close_form(&mut self) {
         self.form = None;
         self.mode = Mode::Normal;

@@ -30,6 +30,9 @@ struct RecoveryFile {
     workspace: String,
     soa: String,
     risks: String,
+    /// Entries whose rescued value is text typed into an open form and never applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pending: Vec<String>,
 }
 
 /// Edits read back from a recovery file.
@@ -37,6 +40,8 @@ struct RecoveryFile {
 pub struct Recovered {
     pub workspace: Workspace,
     pub written: Stamp,
+    /// Entries holding text that was typed into a form but not applied when the session ended.
+    pub pending: Vec<String>,
 }
 
 /// Where the recovery file of the workspace in `dir` lives.
@@ -50,6 +55,17 @@ pub fn write_recovery(
     workspace: &Workspace,
     written: Stamp,
 ) -> Result<PathBuf, StoreError> {
+    write_recovery_with_pending(dir, workspace, written, &[])
+}
+
+/// Like [`write_recovery`], naming the entries whose value was typed into a form and not yet
+/// applied (the workspace holds that typing as their value).
+pub fn write_recovery_with_pending(
+    dir: &Path,
+    workspace: &Workspace,
+    written: Stamp,
+    pending: &[String],
+) -> Result<PathBuf, StoreError> {
     let files = render(workspace);
     let text = to_pretty(&RecoveryFile {
         format: WORKSPACE_FORMAT,
@@ -57,6 +73,7 @@ pub fn write_recovery(
         workspace: files.workspace,
         soa: files.soa,
         risks: files.risks,
+        pending: pending.to_vec(),
     });
     let path = recovery_path(dir);
     replace_file(&path, text.as_bytes(), write_and_sync)
@@ -94,6 +111,7 @@ pub fn read_recovery(dir: &Path, catalogue: &Catalogue) -> Result<Option<Recover
             risks,
         },
         written: file.written,
+        pending: file.pending,
     }))
 }
 

@@ -62,11 +62,17 @@ pub fn offer_recovery(app: &mut App, store: &Store) {
     }
     match store::read_recovery(&store.dir, &app.catalogue) {
         Ok(Some(recovered)) => {
-            let written = format!(
+            let mut written = format!(
                 "{} UTC, {}",
                 recovered.written.at.format("%Y-%m-%d %H:%M"),
                 recovered.written.by
             );
+            if !recovered.pending.is_empty() {
+                written.push_str(&format!(
+                    "; typed in a form, not applied: {}",
+                    recovered.pending.join(", ")
+                ));
+            }
             app.offer_recovery(recovered.workspace, written);
         }
         Ok(None) => {}
@@ -77,13 +83,16 @@ pub fn offer_recovery(app: &mut App, store: &Store) {
     }
 }
 
-/// The session is ending without a save (signal, lost terminal, panic): unsaved edits go to the
-/// recovery file. Says where on stderr, which may already be gone.
+/// The session is ending without a save (signal, lost terminal, error, panic): unsaved edits,
+/// and text typed into an open form, go to the recovery file. Says where on stderr, which may
+/// already be gone.
 pub fn rescue(app: &App, store: &Store) {
-    if !app.dirty || app.read_only.is_some() {
+    if !app.has_unsaved() || app.read_only.is_some() {
         return;
     }
-    let line = match store::write_recovery(&store.dir, &app.workspace, app.stamp()) {
+    let (workspace, pending) = app.rescued_workspace();
+    let written = app.stamp();
+    let line = match store::write_recovery_with_pending(&store.dir, &workspace, written, &pending) {
         Ok(path) => format!(
             "isms: unsaved edits kept in {}; the next start offers them back",
             path.display()
