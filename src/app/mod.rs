@@ -20,6 +20,7 @@ pub mod risk_picker;
 pub mod risk_popup;
 pub mod risks_pane;
 mod save;
+mod session;
 pub mod soa_form;
 mod soa_form_keys;
 mod soa_pane;
@@ -39,6 +40,7 @@ pub use history::History;
 pub use input::{handle_key, press};
 pub use risks_pane::RisksPane;
 pub use save::SaveOutcome;
+pub use session::Session;
 pub use soa_form::SoaForm;
 pub use soa_pane::SoaPane;
 pub use update::update;
@@ -101,8 +103,8 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// The mode the quit question returns to when the user stays.
     pub mode_before_quit: Mode,
-    /// Who makes the edits, for their `updated` stamps.
-    pub user: String,
+    /// Who makes the edits and when, as the edge found them.
+    pub session: Session,
     /// The Risks pane: sort, filter, rows, and the form or popup open over it.
     pub risks_pane: RisksPane,
     pub dashboard: Dashboard,
@@ -139,13 +141,20 @@ impl App {
             form: None,
             dialog: None,
             mode_before_quit: Mode::Normal,
-            user: "unknown".to_string(),
-            risks_pane: RisksPane::new(risks_pane::today(), risks_pane::user()),
+            session: Session::default(),
+            risks_pane: RisksPane::new(Session::default().today, Session::default().user),
             dashboard: Dashboard::default(),
             soa_index: HashMap::new(),
         };
         app.workspace_changed();
         app
+    }
+
+    /// Takes the session the edge built (the user, today, the clock).
+    pub fn set_session(&mut self, session: Session) {
+        self.risks_pane.today = session.today;
+        self.risks_pane.user = session.user.clone();
+        self.session = session;
     }
 
     /// Call after the workspace was replaced or edited: rebuilds lookups and the detail.

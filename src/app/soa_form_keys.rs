@@ -123,7 +123,7 @@ impl App {
 
 /// Keys the keymap does not bind in the form go to the focused field.
 pub(super) fn form_key(app: &mut App, key: Key) -> Effect {
-    let today = chrono::Local::now().date_naive();
+    let today = app.session.today;
     if app.form.is_some() && app.refuse_read_only() {
         return Effect::None;
     }

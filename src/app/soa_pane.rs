@@ -74,8 +74,7 @@ impl App {
 
     /// A stamp for an edit made now by this session's user.
     pub fn stamp(&self) -> Stamp {
-        use chrono::SubsecRound;
-        Stamp::new(chrono::Utc::now().trunc_subsecs(0), &self.user)
+        self.session.stamp()
     }
 
     /// Selects a control's row in the SoA table; when the filter hides it, it is kept in the
