@@ -9,6 +9,11 @@ pub mod control;
 pub mod edit;
 mod edit_risk;
 pub mod located_error;
+pub mod merge;
+pub mod merge_fields;
+pub mod merge_record;
+#[cfg(test)]
+mod merge_tests;
 pub mod risk;
 mod risk_load;
 pub mod ron_places;
