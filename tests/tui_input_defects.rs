@@ -281,3 +281,63 @@ fn typing_in_an_open_form_is_rescued_as_a_pending_value() {
     let justification = &next.soa_entry("5.1").unwrap().justification;
     assert!(justification.ends_with("words typed before the drop"));
 }
+
+/// Defect 6: restoring rescued edits keeps a change made with the command line after the crash.
+#[test]
+fn restoring_keeps_a_change_made_on_disk_after_the_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app();
+    let mut store = Store {
+        dir: dir.path().to_path_buf(),
+        handle: None,
+    };
+    persist::save(&mut app, &mut store);
+    press(&mut app, "2 a");
+    let rescued_5_1 = app.soa_entry("5.1").unwrap().applicability;
+    persist::rescue(&app, &store);
+    drop(store); // the session dies; its lock goes with it
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_isms"))
+        .arg("-w")
+        .arg(dir.path())
+        .args([
+            "soa",
+            "set",
+            "5.15",
+            "--justification",
+            "Set from the command line",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+
+    let catalogue = Catalogue::builtin();
+    let opened = isms::store::open(dir.path(), &catalogue, isms::store::Access::Edit).unwrap();
+    let mut next = App::new(catalogue, opened.workspace, "ws".into(), Keymap::default());
+    resize(&mut next, 80, 24);
+    let mut store = Store {
+        dir: dir.path().to_path_buf(),
+        handle: Some(opened.handle),
+    };
+    persist::offer_recovery(&mut next, &store);
+    assert_eq!(press(&mut next, "y"), [Effect::DiscardRecovery]);
+    persist::discard_recovery(&mut next, &store);
+    let entry = |app: &App, id: &str| app.soa_entry(id).unwrap().clone();
+    assert_eq!(
+        entry(&next, "5.1").applicability,
+        rescued_5_1,
+        "the rescued edit"
+    );
+    assert_eq!(
+        entry(&next, "5.15").justification,
+        "Set from the command line",
+        "the change made on disk since is kept"
+    );
+    press(&mut next, "<C-s>");
+    persist::save(&mut next, &mut store);
+    assert!(!next.dirty, "{:?}", next.message);
+    let catalogue = Catalogue::builtin();
+    let on_disk = isms::store::open(dir.path(), &catalogue, isms::store::Access::ReadOnly).unwrap();
+    let disk_entry = on_disk.workspace.soa.entry("5.15").unwrap();
+    assert_eq!(disk_entry.justification, "Set from the command line");
+}

@@ -53,6 +53,11 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+
+    /// The workspace as the files held it at the last load or save.
+    pub fn saved_workspace(&self) -> &Workspace {
+        &self.saved
+    }
 }
 
 impl App {

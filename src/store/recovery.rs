@@ -33,6 +33,18 @@ struct RecoveryFile {
     /// Entries whose rescued value is text typed into an open form and never applied.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pending: Vec<String>,
+    /// The files as the session loaded (or last saved) them: the base of the three-way merge
+    /// that restores the edits over whatever the files hold by then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    base: Option<BaseFiles>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaseFiles {
+    workspace: String,
+    soa: String,
+    risks: String,
 }
 
 /// Edits read back from a recovery file.
@@ -42,6 +54,8 @@ pub struct Recovered {
     pub written: Stamp,
     /// Entries holding text that was typed into a form but not applied when the session ended.
     pub pending: Vec<String>,
+    /// The files as the dead session had loaded them, when the recovery file records them.
+    pub base: Option<Workspace>,
 }
 
 /// Where the recovery file of the workspace in `dir` lives.
@@ -55,7 +69,7 @@ pub fn write_recovery(
     workspace: &Workspace,
     written: Stamp,
 ) -> Result<PathBuf, StoreError> {
-    write_recovery_with_pending(dir, workspace, written, &[])
+    write_recovery_with_pending(dir, workspace, written, &[], None)
 }
 
 /// Like [`write_recovery`], naming the entries whose value was typed into a form and not yet
@@ -65,8 +79,17 @@ pub fn write_recovery_with_pending(
     workspace: &Workspace,
     written: Stamp,
     pending: &[String],
+    base: Option<&Workspace>,
 ) -> Result<PathBuf, StoreError> {
     let files = render(workspace);
+    let base = base.map(|base| {
+        let files = render(base);
+        BaseFiles {
+            workspace: files.workspace,
+            soa: files.soa,
+            risks: files.risks,
+        }
+    });
     let text = to_pretty(&RecoveryFile {
         format: WORKSPACE_FORMAT,
         written,
@@ -74,6 +97,7 @@ pub fn write_recovery_with_pending(
         soa: files.soa,
         risks: files.risks,
         pending: pending.to_vec(),
+        base,
     });
     let path = recovery_path(dir);
     replace_file(&path, text.as_bytes(), write_and_sync)
@@ -95,24 +119,51 @@ pub fn read_recovery(dir: &Path, catalogue: &Catalogue) -> Result<Option<Recover
         "`(format: 1, written: (…), workspace: \"…\", soa: \"…\", risks: \"…\")`",
         |f: &RecoveryFile| f.format,
     )?;
-    let part = |which: &str| format!("{name} ({which} part)");
-    let settings = parse_settings(&file.workspace, &part("workspace"))?;
-    let soa = parse_soa(&file.soa, &part("soa"), catalogue)?.soa;
-    let risks = parse_risks(
+    let workspace = parse_parts(
+        &name,
+        "",
+        &file.workspace,
+        &file.soa,
         &file.risks,
-        &part("risks"),
         catalogue,
-        &settings.risk_method,
     )?;
+    let base = match &file.base {
+        Some(b) => Some(parse_parts(
+            &name,
+            "base ",
+            &b.workspace,
+            &b.soa,
+            &b.risks,
+            catalogue,
+        )?),
+        None => None,
+    };
     Ok(Some(Recovered {
-        workspace: Workspace {
-            settings,
-            soa,
-            risks,
-        },
+        workspace,
         written: file.written,
         pending: file.pending,
+        base,
     }))
+}
+
+/// One workspace from the three file texts embedded in the recovery file.
+fn parse_parts(
+    name: &str,
+    prefix: &str,
+    workspace: &str,
+    soa: &str,
+    risks: &str,
+    catalogue: &Catalogue,
+) -> Result<Workspace, StoreError> {
+    let part = |which: &str| format!("{name} ({prefix}{which} part)");
+    let settings = parse_settings(workspace, &part("workspace"))?;
+    let soa = parse_soa(soa, &part("soa"), catalogue)?.soa;
+    let risks = parse_risks(risks, &part("risks"), catalogue, &settings.risk_method)?;
+    Ok(Workspace {
+        settings,
+        soa,
+        risks,
+    })
 }
 
 /// Removes the recovery file (after it was restored or declined). No file is not an error.

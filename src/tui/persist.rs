@@ -73,7 +73,7 @@ pub fn offer_recovery(app: &mut App, store: &Store) {
                     recovered.pending.join(", ")
                 ));
             }
-            app.offer_recovery(recovered.workspace, written);
+            app.offer_recovery(recovered.workspace, recovered.base, written);
         }
         Ok(None) => {}
         Err(error) => app.tell(
@@ -92,12 +92,14 @@ pub fn rescue(app: &App, store: &Store) {
     }
     let (workspace, pending) = app.rescued_workspace();
     let written = app.stamp();
-    let line = match store::write_recovery_with_pending(&store.dir, &workspace, written, &pending) {
-        Ok(path) => format!(
-            "isms: unsaved edits kept in {}; the next start offers them back",
-            path.display()
-        ),
-        Err(error) => format!("isms: could not keep the unsaved edits: {error}"),
-    };
+    let base = Some(app.history.saved_workspace());
+    let line =
+        match store::write_recovery_with_pending(&store.dir, &workspace, written, &pending, base) {
+            Ok(path) => format!(
+                "isms: unsaved edits kept in {}; the next start offers them back",
+                path.display()
+            ),
+            Err(error) => format!("isms: could not keep the unsaved edits: {error}"),
+        };
     let _ = writeln!(std::io::stderr(), "{line}");
 }
