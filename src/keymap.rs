@@ -28,6 +28,8 @@ pub enum Context {
     Form,
     Risks,
     Dashboard,
+    /// The "terminal too small" notice: only quit acts there.
+    TooSmall,
 }
 
 impl Context {
@@ -45,6 +47,7 @@ impl Context {
             Context::Form => "SoA entry form",
             Context::Risks => "Risk register",
             Context::Dashboard => "Dashboard",
+            Context::TooSmall => "Terminal too small",
         }
     }
 }

@@ -219,7 +219,7 @@ fn the_date_is_checked_as_typed_and_t_sets_today() {
     assert_eq!(app.mode, Mode::Form, "a wrong date keeps the form open");
     assert!(app.message.as_ref().unwrap().text.contains("not a date"));
     press(&mut app, "t");
-    let today = chrono::Local::now().date_naive();
+    let today = app.session.today;
     assert_eq!(
         app.form.as_ref().unwrap().reviewed_text(),
         today.to_string()

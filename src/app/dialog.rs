@@ -5,6 +5,7 @@
 use std::convert::Infallible;
 
 use super::{App, Effect, Mode};
+use crate::domain::merge::merge;
 use crate::domain::workspace::Workspace;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,9 +18,13 @@ pub enum Dialog {
     Restore {
         written: String,
         workspace: Box<Workspace>,
+        /// The files as the dead session loaded them (older recovery files lack it).
+        base: Option<Box<Workspace>>,
     },
     /// Close the SoA form and lose what was changed in it?
     DiscardForm,
+    /// Undo an edit the files already hold?
+    UndoSaved { label: String },
 }
 
 impl Dialog {
@@ -29,6 +34,7 @@ impl Dialog {
             Dialog::ConfirmReload => " Reload ",
             Dialog::Restore { .. } => " Unsaved edits found ",
             Dialog::DiscardForm => " Discard changes ",
+            Dialog::UndoSaved { .. } => " Undo a saved edit ",
         }
     }
 
@@ -49,6 +55,10 @@ impl Dialog {
                 "Restore its edits?".to_string(),
             ],
             Dialog::DiscardForm => vec!["Close the form and lose what you changed?".to_string()],
+            Dialog::UndoSaved { label } => vec![
+                format!("\"{label}\" is already saved in the files."),
+                "Undo it anyway (Ctrl-S then writes it undone)?".to_string(),
+            ],
         }
     }
 
@@ -59,6 +69,7 @@ impl Dialog {
             Dialog::ConfirmReload => ("reload, losing edits", "keep editing"),
             Dialog::Restore { .. } => ("restore", "discard them"),
             Dialog::DiscardForm => ("discard", "back to the form"),
+            Dialog::UndoSaved { .. } => ("undo it", "keep it"),
         }
     }
 }
@@ -70,11 +81,18 @@ impl App {
         self.mode = Mode::Dialog;
     }
 
-    /// Offers the edits of a recovery file (written when, by whom) back to the user.
-    pub fn offer_recovery(&mut self, workspace: Workspace, written: String) {
+    /// Offers the edits of a recovery file (written when, by whom) back to the user; `base` is
+    /// what the files held when that session loaded them.
+    pub fn offer_recovery(
+        &mut self,
+        workspace: Workspace,
+        base: Option<Workspace>,
+        written: String,
+    ) {
         self.ask(Dialog::Restore {
             written,
             workspace: Box::new(workspace),
+            base: base.map(Box::new),
         });
     }
 }
@@ -100,13 +118,13 @@ pub(super) fn answer(app: &mut App, yes: bool) -> Effect {
             app.tell("Kept your edits; they are not saved yet", true);
             Effect::None
         }
-        (Dialog::Restore { workspace, .. }, true) => {
-            if app.edit("restore unsaved edits", move |ws| {
-                *ws = *workspace;
-                Ok::<(), Infallible>(())
-            }) {
-                app.tell("Restored the unsaved edits; Ctrl-S saves them", false);
-            }
+        (
+            Dialog::Restore {
+                workspace, base, ..
+            },
+            true,
+        ) => {
+            restore(app, *workspace, base.map(|b| *b));
             Effect::DiscardRecovery
         }
         (Dialog::Restore { .. }, false) => {
@@ -121,5 +139,46 @@ pub(super) fn answer(app: &mut App, yes: bool) -> Effect {
             app.mode = Mode::Form;
             Effect::None
         }
+        (Dialog::UndoSaved { .. }, true) => {
+            app.undo_now();
+            Effect::None
+        }
+        (Dialog::UndoSaved { label }, false) => {
+            app.tell(format!("Kept the saved edit: {label}"), false);
+            Effect::None
+        }
+    }
+}
+
+/// Puts rescued edits back as one undoable edit. With the base the dead session loaded, this is a
+/// three-way merge over what the files hold now, so a change made on disk since (by a colleague,
+/// or the command line) is kept; where both changed the same field, the rescued value is kept and
+/// named.
+fn restore(app: &mut App, rescued: Workspace, base: Option<Workspace>) {
+    let (restored, conflicts) = match base {
+        Some(base) => {
+            let merged = merge(&base, &rescued, &app.workspace);
+            let conflicts: Vec<String> = merged
+                .conflicts
+                .iter()
+                .map(|c| format!("{} {}", c.record, c.field))
+                .collect();
+            (merged.merged, conflicts)
+        }
+        None => (rescued, Vec::new()),
+    };
+    if app.edit("restore unsaved edits", move |ws| {
+        *ws = restored;
+        Ok::<(), Infallible>(())
+    }) {
+        let text = if conflicts.is_empty() {
+            "Restored the unsaved edits over the files as they are now; Ctrl-S saves them".into()
+        } else {
+            format!(
+                "Restored; changed on disk too, your rescued value kept (u undoes): {}",
+                conflicts.join(", ")
+            )
+        };
+        app.tell(text, !conflicts.is_empty());
     }
 }

@@ -1,8 +1,10 @@
 //! Undo and redo across every workspace edit. Each edit goes through [`App::edit`], which keeps
 //! the workspace as it was before; undo and redo swap whole workspaces, so every kind of edit
-//! (SoA, risks, imports) is undone the same way.
+//! (SoA, risks, imports) is undone the same way. Undo and redo show the pane and row they change,
+//! and undoing an edit that is already in the saved files asks first.
 
-use super::App;
+use super::dialog::Dialog;
+use super::{App, Mode, Tab};
 use crate::domain::workspace::Workspace;
 
 /// How many edits can be undone.
@@ -21,6 +23,17 @@ pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
     saved: Workspace,
+    /// How many steps the undo stack held at the last save, while that point can be reached:
+    /// undoing below it takes back an edit the files already hold.
+    saved_depth: Option<usize>,
+}
+
+/// Where an undo or redo changed the workspace, to show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Place {
+    SoaEntry(String),
+    Risk(String),
+    Risks,
 }
 
 impl History {
@@ -29,6 +42,7 @@ impl History {
             undo: Vec::new(),
             redo: Vec::new(),
             saved,
+            saved_depth: Some(0),
         }
     }
 
@@ -38,6 +52,11 @@ impl History {
 
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+
+    /// The workspace as the files held it at the last load or save.
+    pub fn saved_workspace(&self) -> &Workspace {
+        &self.saved
     }
 }
 
@@ -50,9 +69,7 @@ impl App {
         label: impl Into<String>,
         change: impl FnOnce(&mut Workspace) -> Result<(), E>,
     ) -> bool {
-        if let Some(why) = &self.read_only {
-            let text = format!("Read-only: {why}");
-            self.tell(text, true);
+        if self.refuse_read_only() {
             return false;
         }
         let mut next = self.workspace.clone();
@@ -65,30 +82,65 @@ impl App {
         }
         let label = label.into();
         let before = std::mem::replace(&mut self.workspace, next);
-        self.history.undo.push(Step {
+        let history = &mut self.history;
+        if history.saved_depth.is_some_and(|d| d > history.undo.len()) {
+            // The saved point was on the redo stack, which this edit clears.
+            history.saved_depth = None;
+        }
+        history.undo.push(Step {
             label,
             workspace: before,
         });
-        if self.history.undo.len() > UNDO_LIMIT {
-            self.history.undo.remove(0);
+        if history.undo.len() > UNDO_LIMIT {
+            history.undo.remove(0);
+            history.saved_depth = history.saved_depth.and_then(|d| d.checked_sub(1));
         }
-        self.history.redo.clear();
+        history.redo.clear();
         self.after_history_change();
         true
     }
 
-    /// Undoes the last edit, saying which.
+    /// In a read-only session: says so, why and what to do, and returns true (the caller then
+    /// leaves everything as it is). Every editing key asks this first.
+    pub fn refuse_read_only(&mut self) -> bool {
+        let Some(why) = &self.read_only else {
+            return false;
+        };
+        let text = format!(
+            "Read-only: {why}. Nothing can be changed here; close that session, then open the \
+             workspace again to edit"
+        );
+        self.tell(text, true);
+        true
+    }
+
+    /// Undoes the last edit, saying which and showing where; an edit already saved is undone
+    /// only after the user agreed.
     pub fn undo(&mut self) {
+        let history = &self.history;
+        match history.undo.last() {
+            Some(step) if history.saved_depth == Some(history.undo.len()) => {
+                let label = step.label.clone();
+                self.ask(Dialog::UndoSaved { label });
+            }
+            _ => self.undo_now(),
+        }
+    }
+
+    /// Undoes the last edit without asking.
+    pub fn undo_now(&mut self) {
         match self.history.undo.pop() {
             None => self.tell("Nothing to undo", false),
             Some(step) => {
                 let after = std::mem::replace(&mut self.workspace, step.workspace);
-                self.tell(format!("Undone: {}", step.label), false);
+                let place = changed_place(&after, &self.workspace);
                 self.history.redo.push(Step {
-                    label: step.label,
+                    label: step.label.clone(),
                     workspace: after,
                 });
                 self.after_history_change();
+                self.show_place(place);
+                self.tell(format!("Undone: {}", step.label), false);
             }
         }
     }
@@ -99,12 +151,14 @@ impl App {
             None => self.tell("Nothing to redo", false),
             Some(step) => {
                 let before = std::mem::replace(&mut self.workspace, step.workspace);
-                self.tell(format!("Redone: {}", step.label), false);
+                let place = changed_place(&before, &self.workspace);
                 self.history.undo.push(Step {
-                    label: step.label,
+                    label: step.label.clone(),
                     workspace: before,
                 });
                 self.after_history_change();
+                self.show_place(place);
+                self.tell(format!("Redone: {}", step.label), false);
             }
         }
     }
@@ -112,12 +166,49 @@ impl App {
     /// Records that the workspace as it is now is what the files hold (after a save or reload).
     pub fn mark_saved(&mut self) {
         self.history.saved = self.workspace.clone();
+        self.history.saved_depth = Some(self.history.undo.len());
         self.dirty = false;
+    }
+
+    /// Shows the pane and selects the row an undo or redo changed.
+    fn show_place(&mut self, place: Option<Place>) {
+        match place {
+            None => {}
+            Some(Place::SoaEntry(control)) => {
+                self.tab = Tab::Soa;
+                self.mode = Mode::Normal;
+                self.select_soa_control(&control);
+            }
+            Some(Place::Risk(id)) if self.workspace.risks.get(&id).is_some() => {
+                self.go_to_risk(&id)
+            }
+            Some(Place::Risk(_) | Place::Risks) => {
+                self.tab = Tab::Risks;
+                self.mode = Mode::Normal;
+            }
+        }
     }
 
     fn after_history_change(&mut self) {
         self.dirty = self.workspace != self.history.saved;
         self.workspace_changed();
+    }
+}
+
+/// The first SoA entry or risk that differs between two workspaces.
+fn changed_place(a: &Workspace, b: &Workspace) -> Option<Place> {
+    let entries = a.soa.entries.iter().zip(&b.soa.entries);
+    if let Some((entry, _)) = entries.into_iter().find(|(x, y)| x != y) {
+        return Some(Place::SoaEntry(entry.control.clone()));
+    }
+    let (ra, rb) = (&a.risks.risks, &b.risks.risks);
+    if let Some((risk, _)) = ra.iter().zip(rb).find(|(x, y)| x != y) {
+        return Some(Place::Risk(risk.id.clone()));
+    }
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Less => rb.last().map(|r| Place::Risk(r.id.clone())),
+        std::cmp::Ordering::Greater => Some(Place::Risks),
+        std::cmp::Ordering::Equal => None,
     }
 }
 

@@ -8,6 +8,13 @@ use crate::keymap::{Key, KeyCode};
 /// Handles one key press: the keymap decides, and in the search box other characters are typed.
 pub fn handle_key(app: &mut App, key: Key) -> Effect {
     app.message = None;
+    if app.too_small() {
+        // Only the notice's own keys (quit, or the quit question's answers) act.
+        return match app.keymap.action_for(app.contexts(), key) {
+            Some(action) => update(app, action),
+            None => Effect::None,
+        };
+    }
     let taken =
         super::risk_actions::intercept(app, key).or_else(|| super::dashboard::intercept(app, key));
     if let Some(effect) = taken {

@@ -20,6 +20,7 @@ pub mod risk_picker;
 pub mod risk_popup;
 pub mod risks_pane;
 mod save;
+mod session;
 pub mod soa_form;
 mod soa_form_keys;
 mod soa_pane;
@@ -39,6 +40,7 @@ pub use history::History;
 pub use input::{handle_key, press};
 pub use risks_pane::RisksPane;
 pub use save::SaveOutcome;
+pub use session::Session;
 pub use soa_form::SoaForm;
 pub use soa_pane::SoaPane;
 pub use update::update;
@@ -99,8 +101,10 @@ pub struct App {
     pub form: Option<SoaForm>,
     /// The open question, while `mode` is `Mode::Dialog`.
     pub dialog: Option<Dialog>,
-    /// Who makes the edits, for their `updated` stamps.
-    pub user: String,
+    /// The mode the quit question returns to when the user stays.
+    pub mode_before_quit: Mode,
+    /// Who makes the edits and when, as the edge found them.
+    pub session: Session,
     /// The Risks pane: sort, filter, rows, and the form or popup open over it.
     pub risks_pane: RisksPane,
     pub dashboard: Dashboard,
@@ -136,13 +140,21 @@ impl App {
             soa_pane: SoaPane::default(),
             form: None,
             dialog: None,
-            user: "unknown".to_string(),
-            risks_pane: RisksPane::new(risks_pane::today(), risks_pane::user()),
+            mode_before_quit: Mode::Normal,
+            session: Session::default(),
+            risks_pane: RisksPane::new(Session::default().today, Session::default().user),
             dashboard: Dashboard::default(),
             soa_index: HashMap::new(),
         };
         app.workspace_changed();
         app
+    }
+
+    /// Takes the session the edge built (the user, today, the clock).
+    pub fn set_session(&mut self, session: Session) {
+        self.risks_pane.today = session.today;
+        self.risks_pane.user = session.user.clone();
+        self.session = session;
     }
 
     /// Call after the workspace was replaced or edited: rebuilds lookups and the detail.
@@ -177,8 +189,25 @@ impl App {
         });
     }
 
+    /// True when the terminal is smaller than the panes can use: only the notice is drawn.
+    pub fn too_small(&self) -> bool {
+        layout::too_small(self.area())
+    }
+
+    /// True when quitting now would lose something: unsaved edits, or typing in an open form.
+    pub fn has_unsaved(&self) -> bool {
+        let risk_form_changed = matches!(
+            &self.risks_pane.overlay,
+            Some(risks_pane::RiskOverlay::Form(form)) if form.changed()
+        );
+        self.dirty || self.form.as_ref().is_some_and(SoaForm::changed) || risk_form_changed
+    }
+
     /// The keymap contexts of the current mode, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
+        if self.too_small() && self.mode != Mode::ConfirmQuit {
+            return &[Context::TooSmall];
+        }
         match self.mode {
             Mode::Search => &[Context::Search],
             Mode::Help => &[Context::Help],

@@ -93,6 +93,9 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
         Action::Risk(RiskCommand::SortReverse) => pane.descending = !pane.descending,
         Action::StartSearch => pane.searching = true,
         Action::ClearFilter => pane.filter.clear(),
+        Action::Risk(RiskCommand::New | RiskCommand::Delete) if app.read_only.is_some() => {
+            app.refuse_read_only();
+        }
         Action::Risk(RiskCommand::New) => {
             let form = RiskForm::new_risk(&app.workspace.settings.risk_method);
             pane.overlay = Some(RiskOverlay::Form(Box::new(form)));
@@ -240,6 +243,10 @@ pub fn paste(app: &mut App, text: &str) -> bool {
         return true;
     }
     match pane.overlay.as_mut() {
+        Some(RiskOverlay::Form(_)) if app.read_only.is_some() => {
+            app.refuse_read_only();
+            true
+        }
         Some(RiskOverlay::Form(form)) => {
             match form.picker.as_mut() {
                 Some(picker) => {

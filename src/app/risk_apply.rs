@@ -2,8 +2,6 @@
 //! (add_risk or set_risk) inside `App::edit`, so the change can be undone. Fields the change
 //! cannot clear (residual rating, acceptance, next review) are cleared on the edited risk.
 
-use chrono::{SubsecRound, Utc};
-
 use super::App;
 use super::risk_form::{Field, RiskForm};
 use super::risks_pane::RiskOverlay;
@@ -22,7 +20,7 @@ pub(super) fn apply_form(app: &mut App, mut form: Box<RiskForm>) -> Option<RiskO
             return Some(RiskOverlay::Form(form));
         }
     };
-    let stamp = Stamp::new(Utc::now().trunc_subsecs(0), &app.risks_pane.user);
+    let stamp = app.stamp();
     let today = app.risks_pane.today;
     // The domain edit runs on a copy (it needs the catalogue, which `App::edit` cannot lend
     // while it holds the app); the result then goes through `App::edit` to be undoable.

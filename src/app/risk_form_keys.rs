@@ -27,6 +27,13 @@ pub(super) fn form_key(app: &mut App, key: Key, mut form: Box<RiskForm>) -> Opti
         }
         return keep(form);
     }
+    let moving = matches!(
+        key.code,
+        KeyCode::Esc | KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down
+    );
+    if !moving && app.refuse_read_only() {
+        return keep(form);
+    }
     match key.code {
         KeyCode::Char('s') if key.ctrl => return apply_form(app, form),
         KeyCode::Esc if form.changed() => form.confirm_discard = true,

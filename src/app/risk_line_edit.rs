@@ -35,10 +35,11 @@ impl LineEdit {
 
     /// Inserts text at the cursor; control characters (a pasted newline, an escape) are dropped.
     pub fn insert(&mut self, text: &str) {
-        for c in text.chars().filter(|c| !c.is_control()) {
-            self.chars.insert(self.cursor, c);
-            self.cursor += 1;
-        }
+        // One splice, so a large paste costs its length and not its length times the text's.
+        let added: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
+        let count = added.len();
+        self.chars.splice(self.cursor..self.cursor, added);
+        self.cursor += count;
     }
 
     /// Applies an editing key; returns false when the key is not an editing key.

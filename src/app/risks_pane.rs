@@ -151,20 +151,6 @@ impl RisksPane {
     }
 }
 
-/// Today in the local time zone (tests set a fixed day on the pane instead).
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-/// `$USER` for the `updated` stamps, or `unknown`.
-pub fn user() -> String {
-    std::env::var("USER")
-        .ok()
-        .map(|u| crate::domain::text::sanitize_line(u.trim()))
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| "unknown".to_string())
-}
-
 fn by_id(a: &Risk, b: &Risk, descending: bool) -> Ordering {
     let key = |r: &Risk| (risk_number(&r.id).unwrap_or(u32::MAX), r.id.clone());
     let order = key(a).cmp(&key(b));

@@ -61,6 +61,9 @@ impl App {
             entry.reviewed = None;
             entry.updated = Some(stamp);
         }
+        if self.selected_soa_entry().map(|e| e.control.as_str()) == Some(control.as_str()) {
+            self.keep_selected_soa_row();
+        }
         let made = self.edit(label, move |ws| {
             *ws = next;
             Ok::<(), std::convert::Infallible>(())
@@ -69,6 +72,27 @@ impl App {
             self.close_form();
         }
         made
+    }
+
+    /// The workspace to rescue when the session ends abruptly: the edits, plus what is typed in
+    /// an open SoA form as that entry's pending value; and the entries that hold such typing.
+    pub fn rescued_workspace(&self) -> (crate::domain::workspace::Workspace, Vec<String>) {
+        let mut workspace = self.workspace.clone();
+        let mut pending = Vec::new();
+        if let Some(form) = self.form.as_ref().filter(|f| f.changed())
+            && let Ok((change, _)) = form.change()
+            && crate::domain::edit::set_soa(
+                &mut workspace,
+                &self.catalogue,
+                &form.control,
+                change,
+                self.stamp(),
+            )
+            .is_ok()
+        {
+            pending.push(format!("{} entry", form.control));
+        }
+        (workspace, pending)
     }
 
     fn close_form(&mut self) {
@@ -99,7 +123,10 @@ impl App {
 
 /// Keys the keymap does not bind in the form go to the focused field.
 pub(super) fn form_key(app: &mut App, key: Key) -> Effect {
-    let today = chrono::Local::now().date_naive();
+    let today = app.session.today;
+    if app.form.is_some() && app.refuse_read_only() {
+        return Effect::None;
+    }
     if let Some(form) = app.form.as_mut() {
         form.input(key, today);
     }
@@ -117,6 +144,9 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Effect {
         Action::FormPrev => form.move_field(-1),
         Action::FormCancel if form.changed() => app.ask(Dialog::DiscardForm),
         Action::FormCancel => app.close_form(),
+        Action::FormExternalEdit | Action::Paste(_) if app.read_only.is_some() => {
+            app.refuse_read_only();
+        }
         Action::FormExternalEdit if form.field.is_text() => return Effect::ExternalEdit,
         Action::FormExternalEdit => app.tell("$EDITOR edits text fields; Tab to one first", false),
         Action::Paste(text) => {

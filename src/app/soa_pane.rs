@@ -19,6 +19,11 @@ pub struct SoaPane {
     pub rows: Vec<usize>,
     /// Why the filter cannot be applied; the last good rows stay meanwhile.
     pub error: Option<String>,
+    /// The entry just edited on the selected row: it stays in the list, even when the filter no
+    /// longer lets it through, until the cursor leaves it (so the next key acts on it again).
+    pub kept: Option<usize>,
+    /// True when the filter would drop the kept entry: the table marks its row.
+    pub kept_hidden: bool,
 }
 
 impl App {
@@ -32,13 +37,28 @@ impl App {
     /// when it still passes, else the same row.
     pub fn refilter_soa(&mut self) {
         let keep = self.selected_soa_entry().map(|e| e.control.clone());
-        match filter(&self.workspace, &self.catalogue, &self.soa_pane.query_text) {
+        let kept = self.soa_pane.kept;
+        match filter(
+            &self.workspace,
+            &self.catalogue,
+            &self.soa_pane.query_text,
+            kept,
+        ) {
             Ok(rows) => {
                 self.soa_pane.rows = rows;
                 self.soa_pane.error = None;
             }
             Err(error) => self.soa_pane.error = Some(error),
         }
+        self.soa_pane.kept_hidden = kept.is_some_and(|index| {
+            filter(
+                &self.workspace,
+                &self.catalogue,
+                &self.soa_pane.query_text,
+                None,
+            )
+            .is_ok_and(|rows| !rows.contains(&index))
+        });
         let entries = &self.workspace.soa.entries;
         if let Some(index) = keep.and_then(|control| {
             self.soa_pane
@@ -54,8 +74,41 @@ impl App {
 
     /// A stamp for an edit made now by this session's user.
     pub fn stamp(&self) -> Stamp {
-        use chrono::SubsecRound;
-        Stamp::new(chrono::Utc::now().trunc_subsecs(0), &self.user)
+        self.session.stamp()
+    }
+
+    /// Selects a control's row in the SoA table; when the filter hides it, it is kept in the
+    /// list (marked) until the cursor leaves it.
+    pub fn select_soa_control(&mut self, control: &str) {
+        let Some(&index) = self.soa_index.get(control) else {
+            return;
+        };
+        if !self.soa_pane.rows.contains(&index) {
+            self.soa_pane.kept = Some(index);
+            self.refilter_soa();
+        }
+        if let Some(row) = self.soa_pane.rows.iter().position(|&i| i == index) {
+            let (len, rows) = (self.soa_pane.rows.len(), self.table_rows());
+            self.soa_cursor.select(row, len, rows);
+        }
+    }
+
+    /// Keeps the selected row in the list while the cursor stays on it (an edit is about to
+    /// change it, perhaps so that the filter drops it).
+    pub fn keep_selected_soa_row(&mut self) {
+        self.soa_pane.kept = self.soa_pane.rows.get(self.soa_cursor.selected).copied();
+    }
+
+    /// The cursor left the kept row: the filter applies to it again.
+    pub fn release_kept_soa_row(&mut self) {
+        if self.soa_pane.kept.take().is_some() {
+            self.refilter_soa();
+        }
+    }
+
+    /// True when the entry on this table row is shown only because it was just edited.
+    pub fn soa_row_is_kept(&self, entry_index: usize) -> bool {
+        self.soa_pane.kept == Some(entry_index) && self.soa_pane.kept_hidden
     }
 
     /// Changes one SoA entry through the domain's `set_soa`, as one undoable edit.
@@ -73,11 +126,13 @@ impl App {
     }
 }
 
-/// The entries that pass the filter text, in catalogue order or by rank when words are given.
+/// The entries that pass the filter text, in catalogue order or by rank when words are given;
+/// `kept` is shown in its place whatever its decision, status and owner.
 pub fn filter(
     workspace: &Workspace,
     catalogue: &crate::domain::catalogue::Catalogue,
     text: &str,
+    kept: Option<usize>,
 ) -> Result<Vec<usize>, String> {
     let mut query = Query::parse(text);
     let decisions: Vec<Applicability> = query
@@ -125,7 +180,7 @@ pub fn filter(
     };
     Ok(order
         .into_iter()
-        .filter(|&i| passes(&workspace.soa.entries[i]))
+        .filter(|&i| kept == Some(i) || passes(&workspace.soa.entries[i]))
         .collect())
 }
 
@@ -173,11 +228,13 @@ pub(super) fn soa_action(app: &mut App, action: Action) -> Effect {
 
 fn set_filter(app: &mut App, text: String) {
     app.soa_pane.query_text = text;
+    app.soa_pane.kept = None;
     app.soa_cursor = super::Cursor::default();
     app.refilter_soa();
 }
 
 fn cycle(app: &mut App, applicability: bool) {
+    app.keep_selected_soa_row();
     let Some(entry) = app.selected_soa_entry() else {
         return;
     };

@@ -11,15 +11,20 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             keep_cursors_visible(app);
             Effect::None
         }
-        Action::Quit if app.dirty => {
+        Action::Quit if app.has_unsaved() => {
+            if app.mode != Mode::ConfirmQuit {
+                app.mode_before_quit = app.mode;
+            }
             app.mode = Mode::ConfirmQuit;
             Effect::None
         }
         Action::Quit | Action::ConfirmQuit => Effect::Quit,
         Action::CancelQuit => {
-            app.mode = Mode::Normal;
+            app.mode = app.mode_before_quit;
             Effect::None
         }
+        // Behind the "too small" notice nothing else acts: the user could not see it.
+        _ if app.too_small() => Effect::None,
         Action::Suspend => Effect::Suspend,
         Action::Undo => {
             app.undo();
@@ -109,7 +114,11 @@ fn move_by(app: &mut App, delta: isize) -> Effect {
         }
         Tab::Soa => {
             let (len, rows) = (app.soa_pane.rows.len(), app.table_rows());
+            let before = app.soa_cursor.selected;
             app.soa_cursor.move_by(delta, len, rows);
+            if app.soa_cursor.selected != before {
+                app.release_kept_soa_row();
+            }
         }
         Tab::Risks => {
             let (len, rows) = (app.risks_pane.rows.len(), app.table_rows());

@@ -3,6 +3,7 @@
 
 use super::Context::{
     self, Confirm, Dashboard, Detail, Dialog, Form, Global, Help, List, Risks, Search, Table,
+    TooSmall,
 };
 use crate::app::dashboard::DashCommand;
 use crate::app::risk_actions::RiskCommand;
@@ -40,7 +41,7 @@ const READING: &[Context] = &[List, Detail];
 /// Every command, in the order the help overlay lists them.
 #[rustfmt::skip]
 pub const DEFAULTS: &[Default] = &[
-    bind("quit", Action::Quit, &[Global], &["q", "<C-c>"], "Quit (asks when there are unsaved edits)"),
+    bind("quit", Action::Quit, &[Global, TooSmall], &["q", "<C-c>"], "Quit (asks when there are unsaved edits)"),
     bind("help", Action::ToggleHelp, &[Global, Help], &["?"], "Show or hide this help"),
     bind("tab_catalogue", Action::ShowTab(Tab::Catalogue), &[Global], &["1"], "Catalogue pane"),
     bind("tab_soa", Action::ShowTab(Tab::Soa), &[Global], &["2"], "Statement of Applicability pane"),
@@ -177,6 +178,9 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["save"], "apply+save"),
         (&["form_editor"], "$EDITOR"),
         (&["form_cancel"], "cancel"),
+    ]),
+    (TooSmall, &[
+        (&["quit"], "quit"),
     ]),
     (Confirm, &[
         (&["confirm_quit"], "quit without saving"),

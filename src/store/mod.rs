@@ -65,6 +65,7 @@ pub use error::StoreError;
 pub use export_file::{write_export, write_export_set};
 pub use recovery::{
     RECOVERY_FILE, Recovered, discard_recovery, read_recovery, recovery_path, write_recovery,
+    write_recovery_with_pending,
 };
 pub use user::{current_user, stamp_now, today};
 pub use user::{remember_workspace, user_in};

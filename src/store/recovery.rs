@@ -38,6 +38,21 @@ struct RecoveryFile {
     /// they existed (then the workspace's management system starts seeded).
     #[serde(default)]
     mgmt: Vec<String>,
+    /// Entries whose rescued value is text typed into an open form and never applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pending: Vec<String>,
+    /// The files as the session loaded (or last saved) them: the base of the three-way merge
+    /// that restores the edits over whatever the files hold by then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    base: Option<BaseFiles>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaseFiles {
+    workspace: String,
+    soa: String,
+    risks: String,
 }
 
 /// Edits read back from a recovery file.
@@ -45,6 +60,10 @@ struct RecoveryFile {
 pub struct Recovered {
     pub workspace: Workspace,
     pub written: Stamp,
+    /// Entries holding text that was typed into a form but not applied when the session ended.
+    pub pending: Vec<String>,
+    /// The files as the dead session had loaded them, when the recovery file records them.
+    pub base: Option<Workspace>,
 }
 
 /// Where the recovery file of the workspace in `dir` lives.
@@ -58,7 +77,27 @@ pub fn write_recovery(
     workspace: &Workspace,
     written: Stamp,
 ) -> Result<PathBuf, StoreError> {
+    write_recovery_with_pending(dir, workspace, written, &[], None)
+}
+
+/// Like [`write_recovery`], naming the entries whose value was typed into a form and not yet
+/// applied (the workspace holds that typing as their value).
+pub fn write_recovery_with_pending(
+    dir: &Path,
+    workspace: &Workspace,
+    written: Stamp,
+    pending: &[String],
+    base: Option<&Workspace>,
+) -> Result<PathBuf, StoreError> {
     let files = render(workspace);
+    let base = base.map(|base| {
+        let files = render(base);
+        BaseFiles {
+            workspace: files.workspace,
+            soa: files.soa,
+            risks: files.risks,
+        }
+    });
     let text = to_pretty(&RecoveryFile {
         format: WORKSPACE_FORMAT,
         written,
@@ -68,6 +107,8 @@ pub fn write_recovery(
         mgmt: (0..MGMT_FILES.len())
             .map(|i| render_part(&workspace.mgmt, i))
             .collect(),
+        pending: pending.to_vec(),
+        base,
     });
     let path = recovery_path(dir);
     replace_file(&path, text.as_bytes(), write_and_sync)
@@ -89,32 +130,66 @@ pub fn read_recovery(dir: &Path, catalogue: &Catalogue) -> Result<Option<Recover
         "`(format: 1, written: (…), workspace: \"…\", soa: \"…\", risks: \"…\")`",
         |f: &RecoveryFile| f.format,
     )?;
-    let part = |which: &str| format!("{name} ({which} part)");
-    let settings = parse_settings(&file.workspace, &part("workspace"))?;
-    let soa = parse_soa(&file.soa, &part("soa"), catalogue)?.soa;
-    let risks = parse_risks(
+    let workspace = parse_parts(
+        &name,
+        "",
+        &file.workspace,
+        &file.soa,
         &file.risks,
-        &part("risks"),
         catalogue,
-        &settings.risk_method,
     )?;
-    let mut mgmt = Management::seeded();
-    let mgmt_part = |i: usize| part(MGMT_FILES[i].trim_end_matches(".ron"));
+    let mut workspace = workspace;
+    let mgmt_part = |i: usize| format!("{name} ({} part)", MGMT_FILES[i].trim_end_matches(".ron"));
     if let [system, evidence, audits, findings] = file.mgmt.as_slice() {
-        mgmt.system = parse_system(system, &mgmt_part(0), catalogue)?.system;
-        mgmt.evidence = parse_evidence(evidence, &mgmt_part(1), catalogue)?;
-        mgmt.audits = parse_audits(audits, &mgmt_part(2), catalogue)?;
-        mgmt.findings = parse_findings(findings, &mgmt_part(3), catalogue)?;
+        workspace.mgmt.system = parse_system(system, &mgmt_part(0), catalogue)?.system;
+        workspace.mgmt.evidence = parse_evidence(evidence, &mgmt_part(1), catalogue)?;
+        workspace.mgmt.audits = parse_audits(audits, &mgmt_part(2), catalogue)?;
+        workspace.mgmt.findings = parse_findings(findings, &mgmt_part(3), catalogue)?;
     }
+    let base = match &file.base {
+        Some(b) => Some(parse_parts(
+            &name,
+            "base ",
+            &b.workspace,
+            &b.soa,
+            &b.risks,
+            catalogue,
+        )?),
+        None => None,
+    }
+    // The base records only the three Annex A files; the workbench does not edit the management
+    // system, so its rescued copy is its base and the files on disk win when restoring.
+    .map(|mut base: Workspace| {
+        base.mgmt = workspace.mgmt.clone();
+        base
+    });
     Ok(Some(Recovered {
-        workspace: Workspace {
-            settings,
-            soa,
-            risks,
-            mgmt,
-        },
+        workspace,
         written: file.written,
+        pending: file.pending,
+        base,
     }))
+}
+
+/// One workspace from the three file texts embedded in the recovery file.
+fn parse_parts(
+    name: &str,
+    prefix: &str,
+    workspace: &str,
+    soa: &str,
+    risks: &str,
+    catalogue: &Catalogue,
+) -> Result<Workspace, StoreError> {
+    let part = |which: &str| format!("{name} ({prefix}{which} part)");
+    let settings = parse_settings(workspace, &part("workspace"))?;
+    let soa = parse_soa(soa, &part("soa"), catalogue)?.soa;
+    let risks = parse_risks(risks, &part("risks"), catalogue, &settings.risk_method)?;
+    Ok(Workspace {
+        settings,
+        soa,
+        risks,
+        mgmt: Management::seeded(),
+    })
 }
 
 /// Removes the recovery file (after it was restored or declined). No file is not an error.

@@ -8,7 +8,7 @@ use std::thread;
 use std::time::Duration;
 
 use crossterm::event::{self, Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind};
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::keys::key_from;
@@ -18,7 +18,7 @@ use crate::keymap::Key;
 pub enum Event {
     Key(Key),
     Action(Action),
-    /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: restore the terminal, rescue the edits and leave.
     Stop(i32),
     /// SIGCONT: the process was stopped and resumed; take the terminal again.
     Resumed,
@@ -29,7 +29,7 @@ pub enum Event {
 /// Starts the reader and signal threads.
 pub fn start(mouse: bool) -> std::io::Result<Receiver<Event>> {
     let (sender, receiver) = channel();
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCONT])?;
     let signal_sender = sender.clone();
     thread::spawn(move || {
         for signal in signals.forever() {

@@ -1,6 +1,7 @@
 //! The edge of the workbench: takes the terminal, feeds events to `app::update`, runs the effects,
 //! draws with `ui::render` after each event (and only then), and gives the terminal back on quit,
-//! error, panic, SIGTERM and SIGHUP. Ctrl-Z suspends; `fg` resumes.
+//! error, panic, SIGTERM, SIGHUP and SIGQUIT; every way out but a chosen quit rescues the
+//! unsaved edits and the typing in an open form. Ctrl-Z suspends; `fg` resumes.
 
 mod editor;
 mod events;
@@ -43,6 +44,11 @@ pub fn run(options: Options) -> anyhow::Result<ExitCode> {
     }));
     terminal::restore();
     let result = match result {
+        Ok(Err(error)) => {
+            // An error (a write to a dead terminal, say) ends the session too: keep the edits.
+            persist::rescue(&app, &store);
+            Err(error)
+        }
         Ok(result) => result,
         Err(panic) => {
             // The hook has restored the terminal and printed the panic; keep the edits.

@@ -120,7 +120,11 @@ pub fn open(options: &Options) -> anyhow::Result<Opened> {
     };
     let mut app = App::new(catalogue, workspace, location, keymap);
     app.read_only = read_only;
-    app.user = store::current_user();
+    app.set_session(crate::app::Session {
+        user: store::current_user(),
+        today: store::today(),
+        clock: chrono::Utc::now,
+    });
     if !messages.is_empty() {
         app.tell(messages.join(" · "), true);
     }

@@ -62,12 +62,18 @@ pub fn offer_recovery(app: &mut App, store: &Store) {
     }
     match store::read_recovery(&store.dir, &app.catalogue) {
         Ok(Some(recovered)) => {
-            let written = format!(
+            let mut written = format!(
                 "{} UTC, {}",
                 recovered.written.at.format("%Y-%m-%d %H:%M"),
                 recovered.written.by
             );
-            app.offer_recovery(recovered.workspace, written);
+            if !recovered.pending.is_empty() {
+                written.push_str(&format!(
+                    "; typed in a form, not applied: {}",
+                    recovered.pending.join(", ")
+                ));
+            }
+            app.offer_recovery(recovered.workspace, recovered.base, written);
         }
         Ok(None) => {}
         Err(error) => app.tell(
@@ -77,18 +83,23 @@ pub fn offer_recovery(app: &mut App, store: &Store) {
     }
 }
 
-/// The session is ending without a save (signal, lost terminal, panic): unsaved edits go to the
-/// recovery file. Says where on stderr, which may already be gone.
+/// The session is ending without a save (signal, lost terminal, error, panic): unsaved edits,
+/// and text typed into an open form, go to the recovery file. Says where on stderr, which may
+/// already be gone.
 pub fn rescue(app: &App, store: &Store) {
-    if !app.dirty || app.read_only.is_some() {
+    if !app.has_unsaved() || app.read_only.is_some() {
         return;
     }
-    let line = match store::write_recovery(&store.dir, &app.workspace, app.stamp()) {
-        Ok(path) => format!(
-            "isms: unsaved edits kept in {}; the next start offers them back",
-            path.display()
-        ),
-        Err(error) => format!("isms: could not keep the unsaved edits: {error}"),
-    };
+    let (workspace, pending) = app.rescued_workspace();
+    let written = app.stamp();
+    let base = Some(app.history.saved_workspace());
+    let line =
+        match store::write_recovery_with_pending(&store.dir, &workspace, written, &pending, base) {
+            Ok(path) => format!(
+                "isms: unsaved edits kept in {}; the next start offers them back",
+                path.display()
+            ),
+            Err(error) => format!("isms: could not keep the unsaved edits: {error}"),
+        };
     let _ = writeln!(std::io::stderr(), "{line}");
 }

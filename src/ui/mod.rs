@@ -28,6 +28,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if layout::too_small(area) {
         too_small::render(frame, area, app, theme);
+        // Quit with something unsaved asks on this screen, where the user can see it.
+        if app.mode == Mode::ConfirmQuit {
+            confirm::render(frame, area, app, theme);
+        }
         return;
     }
     let screen = layout::screen(area);

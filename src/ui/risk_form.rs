@@ -22,9 +22,10 @@ const LABEL_WIDTH: usize = 16;
 pub fn render(frame: &mut Frame, body: Rect, app: &App, form: &RiskForm, theme: &Theme) {
     let area = centred(body, 100, Field::ALL.len() as u16 + 4);
     let method = &app.workspace.settings.risk_method;
-    let title = match &form.id {
-        Some(id) => format!(" Edit {} ", sanitize_line(id)),
-        None => " New risk ".to_string(),
+    let title = match (&form.id, app.read_only.is_some()) {
+        (Some(id), true) => format!(" {} [read-only] ", sanitize_line(id)),
+        (Some(id), false) => format!(" Edit {} ", sanitize_line(id)),
+        (None, _) => " New risk ".to_string(),
     };
     let block = Block::default()
         .borders(Borders::ALL)

@@ -27,7 +27,13 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
         .get(&form.control)
         .map(|c| sanitize_line(&c.title))
         .unwrap_or_default();
-    let changed = if form.changed() { " [changed]" } else { "" };
+    let changed = if app.read_only.is_some() {
+        " [read-only]"
+    } else if form.changed() {
+        " [changed]"
+    } else {
+        ""
+    };
     let heading = fit(
         &format!(" {} {title}{changed} ", form.control),
         usize::from(body.width.saturating_sub(4)),

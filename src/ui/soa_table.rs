@@ -51,8 +51,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Span::raw("")
             };
             let first_line = entry.justification.lines().next().unwrap_or("");
+            // A row kept after an edit although the filter no longer takes it is marked.
+            let id = if app.soa_row_is_kept(entry_index) {
+                format!("{}•", sanitize_line(&entry.control))
+            } else {
+                sanitize_line(&entry.control)
+            };
             let row = Row::new(vec![
-                Line::raw(sanitize_line(&entry.control)),
+                Line::raw(id),
                 Line::raw(control_title),
                 Line::from(Span::styled(
                     entry.applicability.name(),

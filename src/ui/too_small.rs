@@ -1,4 +1,5 @@
-//! The notice shown instead of the panes when the terminal is smaller than they can use.
+//! The notice shown instead of the panes when the terminal is smaller than they can use. Only
+//! quit acts behind it (`Context::TooSmall`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
