@@ -139,7 +139,8 @@ fn find<T: Record>(text: &str, id_field: &str, id: &str) -> Option<Fields> {
     // Canonical layout: items open with `        (` and close with `        )` on lines of their own.
     let needle = format!("\n            {id_field}: {:?},\n", id.trim());
     if let Some(at) = text.find(&needle) {
-        let start = text[..at].rfind("\n        (\n").map(|s| s + 1);
+        // The needle starts with the newline that ends the item's opening line.
+        let start = text[..=at].rfind("\n        (\n").map(|s| s + 1);
         let end = text[at..]
             .find("\n        )")
             .map(|e| at + e + "\n        )".len());
@@ -170,6 +171,9 @@ mod tests {
         let risk = &workspace.risks.risks[1];
         let found = record_in_text(RISKS_FILE, &files.risks, &risk.id).unwrap();
         assert_eq!(found, Fields::of(risk));
+        // The fast path reads only the record: the rest of the file may even be broken.
+        let cut = format!("{}\n)) trailing garbage", files.soa);
+        assert_eq!(record_in_text(SOA_FILE, &cut, "8.13").unwrap(), entry);
         let squashed = files.soa.replace("\n", " ");
         assert_eq!(record_in_text(SOA_FILE, &squashed, "8.13").unwrap(), entry);
         assert!(record_in_text(SOA_FILE, &files.soa, "9.99").is_none());
