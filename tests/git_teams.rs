@@ -345,3 +345,31 @@ fn new_risk_ids_go_above_every_branch_and_check_warns_a_clone_without_the_driver
     let setup = repo.isms(&["check"]);
     assert!(!text(&setup.stderr).contains("isms git setup"));
 }
+
+#[test]
+#[ignore = "needs git; .ci/run installs it"]
+fn auto_commit_commits_each_save_with_a_message_that_says_what_changed() {
+    let repo = workspace_repo();
+    let settings = repo.path().join("workspace.ron");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    assert!(
+        !text.contains("auto_commit"),
+        "off by default and not written"
+    );
+    let on = text.replacen(
+        "    risk_method:",
+        "    auto_commit: true,\n    risk_method:",
+        1,
+    );
+    std::fs::write(&settings, on).unwrap();
+    repo.commit("Commit every save");
+    repo.isms_ok(&[
+        "soa", "set", "8.13", "--status", "partial", "--owner", "Ops",
+    ]);
+    let subject = repo.git(&["log", "-1", "--format=%s"]);
+    assert_eq!(
+        subject.trim(),
+        "soa 8.13: status not_started→partial, owner set"
+    );
+    assert!(repo.git(&["status", "--porcelain"]).trim().is_empty());
+}

@@ -45,11 +45,15 @@ pub fn edit<T>(
         });
     }
     print_notes(&opened.notes);
+    let before = opened.workspace.clone();
     let value = match edit(&mut opened.workspace) {
         Ok(value) => value,
         Err(refused) => return Ok(Err(refused)),
     };
     opened.handle.save(&opened.workspace)?;
+    if let Err(why) = store::git::auto_commit(dir, &before, &opened.workspace) {
+        eprintln!("isms: saved, but auto_commit did not commit: {why}");
+    }
     Ok(Ok(value))
 }
 

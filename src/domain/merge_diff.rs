@@ -70,6 +70,45 @@ fn diff_list<T: Record>(old: &[T], new: &[T], diffs: &mut Vec<RecordDiff>) {
     }
 }
 
+/// A commit message for a save that changed `old` into `new`:
+/// `soa 8.13: status partial→implemented; owner set`.
+pub fn commit_message(old: &Workspace, new: &Workspace) -> String {
+    const SHOWN: usize = 3;
+    let diffs = diff_workspaces(old, new);
+    let mut parts: Vec<String> = diffs
+        .iter()
+        .take(SHOWN)
+        .map(|diff| {
+            let name = format!("{} {}", diff.kind, diff.record);
+            if diff.what != "changed" {
+                return format!("{name} {}", diff.what);
+            }
+            let changes: Vec<String> = diff.changes.iter().map(short_change).collect();
+            format!("{name}: {}", changes.join(", "))
+        })
+        .collect();
+    if diffs.len() > SHOWN {
+        parts.push(format!("and {} more", diffs.len() - SHOWN));
+    }
+    if parts.is_empty() {
+        return "isms: save".to_string();
+    }
+    parts.join("; ")
+}
+
+fn short_change(change: &FieldChange) -> String {
+    let none = |s: &str| matches!(s, "(empty)" | "(none)");
+    let short = |s: &str| s.chars().count() <= 20 && !s.contains('\n');
+    match (change.before.as_str(), change.after.as_str()) {
+        (before, _) if none(before) => format!("{} set", change.field),
+        (_, after) if none(after) => format!("{} cleared", change.field),
+        (before, after) if short(before) && short(after) => {
+            format!("{} {before}→{after}", change.field)
+        }
+        _ => format!("{} edited", change.field),
+    }
+}
+
 /// Which file holds the record `id`: a control id is in the SoA, anything else is a risk id.
 pub fn file_of_record(id: &str) -> &'static str {
     if id.trim().to_ascii_uppercase().starts_with("R-") {
@@ -100,7 +139,8 @@ fn find<T: Record>(text: &str, id_field: &str, id: &str) -> Option<Fields> {
     // Canonical layout: items open with `        (` and close with `        )` on lines of their own.
     let needle = format!("\n            {id_field}: {:?},\n", id.trim());
     if let Some(at) = text.find(&needle) {
-        let start = text[..at].rfind("\n        (\n").map(|s| s + 1);
+        // The needle starts with the newline that ends the item's opening line.
+        let start = text[..=at].rfind("\n        (\n").map(|s| s + 1);
         let end = text[at..]
             .find("\n        )")
             .map(|e| at + e + "\n        )".len());
@@ -131,6 +171,9 @@ mod tests {
         let risk = &workspace.risks.risks[1];
         let found = record_in_text(RISKS_FILE, &files.risks, &risk.id).unwrap();
         assert_eq!(found, Fields::of(risk));
+        // The fast path reads only the record: the rest of the file may even be broken.
+        let cut = format!("{}\n)) trailing garbage", files.soa);
+        assert_eq!(record_in_text(SOA_FILE, &cut, "8.13").unwrap(), entry);
         let squashed = files.soa.replace("\n", " ");
         assert_eq!(record_in_text(SOA_FILE, &squashed, "8.13").unwrap(), entry);
         assert!(record_in_text(SOA_FILE, &files.soa, "9.99").is_none());

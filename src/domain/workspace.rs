@@ -139,6 +139,9 @@ pub struct Settings {
     pub soa_version: String,
     /// Which catalogue the SoA follows: `iso27002-2022` for the built-in one.
     pub catalogue: String,
+    /// Each save commits the workspace files with a generated message (off unless set).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub auto_commit: bool,
     pub risk_method: RiskMethod,
 }
 
@@ -150,6 +153,7 @@ impl Default for Settings {
             scope: String::new(),
             soa_version: "1".to_string(),
             catalogue: "iso27002-2022".to_string(),
+            auto_commit: false,
             risk_method: RiskMethod::default(),
         }
     }

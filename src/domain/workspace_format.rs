@@ -32,6 +32,8 @@ struct SettingsOut<'a> {
     scope: &'a str,
     soa_version: &'a str,
     catalogue: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    auto_commit: bool,
     risk_method: &'a RiskMethod,
 }
 
@@ -71,6 +73,7 @@ pub fn render_settings(settings: &Settings) -> String {
         scope: &settings.scope,
         soa_version: &settings.soa_version,
         catalogue: &settings.catalogue,
+        auto_commit: settings.auto_commit,
         risk_method: &settings.risk_method,
     })
 }

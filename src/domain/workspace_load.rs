@@ -24,6 +24,8 @@ struct SettingsFile {
     scope: String,
     soa_version: String,
     catalogue: String,
+    #[serde(default)]
+    auto_commit: bool,
     risk_method: RiskMethod,
 }
 
@@ -137,6 +139,7 @@ pub fn parse_settings(text: &str, file: &str) -> Result<Settings, LocatedError> 
         scope: parsed.scope,
         soa_version: parsed.soa_version,
         catalogue: parsed.catalogue,
+        auto_commit: parsed.auto_commit,
         risk_method: parsed.risk_method,
     })
 }

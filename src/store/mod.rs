@@ -40,8 +40,11 @@
 //!   [`discard_recovery`] once restored or declined. The file is `.isms-recovery.ron`.
 //! - Exports: [`write_export`] writes one file atomically and [`write_export_set`] several into a
 //!   directory; neither writes over a workspace file. Imports read with [`read::read_bytes_limited`].
-//! - [`stamp_now`] makes `updated` stamps (UTC, whole seconds, `$USER` or `unknown`); [`today`]
+//! - [`stamp_now`] makes `updated` stamps (UTC, whole seconds; git's `user.name` in a repository,
+//!   else `$USER`, else the login name); [`today`]
 //!   is the local date for `--reviewed today`.
+//! - [`git`]: everything git (merge and diff drivers, conflicts file, per-record history,
+//!   approvals, risk ids above every branch, auto-commit), through the `git` command line.
 
 mod atomic;
 pub mod catalogue_file;

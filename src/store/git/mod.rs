@@ -78,3 +78,24 @@ pub fn has_uncommitted(dir: &Path, files: &[&str]) -> Result<bool, GitError> {
     args.extend(files);
     Ok(!git(dir, &args)?.trim().is_empty())
 }
+
+/// With `auto_commit` set in the workspace, commits the workspace files after a save that
+/// changed `before` into `after`, with a message saying what changed. Returns the message when it
+/// committed; outside a repository, or with the setting off, it does nothing.
+pub fn auto_commit(
+    dir: &Path,
+    before: &crate::domain::workspace::Workspace,
+    after: &crate::domain::workspace::Workspace,
+) -> Result<Option<String>, GitError> {
+    use crate::domain::workspace_format::{RISKS_FILE, SOA_FILE, WORKSPACE_FILE};
+    if !after.settings.auto_commit || before == after || !is_repository(dir) {
+        return Ok(None);
+    }
+    let files = [WORKSPACE_FILE, SOA_FILE, RISKS_FILE];
+    let mut add = vec!["add", "--"];
+    add.extend(files);
+    git(dir, &add)?;
+    let message = crate::domain::merge_diff::commit_message(before, after);
+    commit_files(dir, &files, &message)?;
+    Ok(Some(message))
+}
