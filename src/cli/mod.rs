@@ -12,6 +12,7 @@ mod bench_tui;
 mod bench_workspace;
 mod catalogue;
 mod check;
+mod control_id;
 mod export_output;
 mod import;
 mod init;

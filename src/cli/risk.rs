@@ -54,7 +54,7 @@ pub struct RiskFields {
     /// modify, retain, avoid or share.
     #[arg(long, value_parser = parse_treatment)]
     treatment: Option<Treatment>,
-    /// A treating control (repeatable; replaces the list).
+    /// A treating control, 2022 or 2013 id (repeatable; replaces the list).
     #[arg(long = "control", value_name = "ID")]
     controls: Vec<String>,
     /// Remove every treating control.
@@ -105,7 +105,19 @@ impl RiskFields {
     }
 }
 
-pub fn run(dir: &Path, catalogue: &Catalogue, action: RiskAction) -> anyhow::Result<ExitCode> {
+pub fn run(dir: &Path, catalogue: &Catalogue, mut action: RiskAction) -> anyhow::Result<ExitCode> {
+    let fields = match &mut action {
+        RiskAction::Add(fields) | RiskAction::Set { fields, .. } => Some(fields),
+        RiskAction::Rm { .. } => None,
+    };
+    if let Some(fields) = fields {
+        for control in &mut fields.controls {
+            match super::control_id::resolve(catalogue, control) {
+                Ok(id) => *control = id,
+                Err(error) => return Ok(refused(&error)),
+            }
+        }
+    }
     let stamp = store::stamp_now();
     let message = match action {
         RiskAction::Add(fields) => edit(dir, catalogue, |workspace| {

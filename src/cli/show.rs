@@ -26,12 +26,7 @@ pub fn run(catalogue: &Catalogue, typed: &str, format: TextOrJson) -> anyhow::Re
             )
         }
         Lookup::NotFound => {
-            let nearest = catalogue.nearest_ids(typed, 3);
-            errln!(
-                "isms: no control {:?}; nearest: {}",
-                sanitize_line(typed),
-                nearest.join(", ")
-            );
+            errln!("isms: {}", super::control_id::not_found(catalogue, typed));
             return Ok(ExitCode::from(EXIT_FINDINGS));
         }
     };

@@ -16,7 +16,7 @@ use crate::store;
 pub enum SoaAction {
     /// Change the SoA entry of one control; only the given fields change.
     Set {
-        /// The control id, e.g. 8.13 or A.8.13.
+        /// The control id: 8.13, A.8.13, or a 2013 id such as A.12.3.1.
         id: String,
         /// undecided, applicable or excluded.
         #[arg(long, value_parser = parse_applicability)]
@@ -79,8 +79,11 @@ pub fn run(dir: &Path, catalogue: &Catalogue, action: SoaAction) -> anyhow::Resu
         reviewed,
     };
     let stamp = store::stamp_now();
+    let control = match super::control_id::resolve(catalogue, &id) {
+        Ok(control) => control,
+        Err(error) => return Ok(refused(&error)),
+    };
     let result = edit(dir, catalogue, |workspace| {
-        let control = crate::domain::edit::known_control(catalogue, &id)?;
         set_soa(workspace, catalogue, &control, change, stamp).map(|changed| (control, changed))
     })?;
     match result {

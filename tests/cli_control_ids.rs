@@ -1,0 +1,70 @@
+//! Control ids as a new user types them: 2013 ids through `soa set` and `risk add`, a 2013 id
+//! split over several 2022 controls, and a word where an id was expected.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn isms(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_isms"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn ids_from_2013_become_their_2022_control_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(isms(dir.path(), &["init"]).status.success());
+    let output = isms(dir.path(), &["soa", "set", "A.12.3.1", "--owner", "Ops"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stdout), "Updated the SoA entry of 8.13.\n");
+    assert_eq!(
+        text(&output.stderr),
+        "isms: note: A.12.3.1 (ISO/IEC 27002:2013) is 8.13 in the 2022 catalogue\n"
+    );
+    let output = isms(
+        dir.path(),
+        &[
+            "risk",
+            "add",
+            "--title",
+            "Lost data",
+            "--likelihood",
+            "2",
+            "--impact",
+            "3",
+            "--control",
+            "A.12.3.1",
+        ],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let risks = std::fs::read_to_string(dir.path().join("risks.ron")).unwrap();
+    assert!(risks.contains("\"8.13\""), "{risks}");
+
+    let output = isms(dir.path(), &["soa", "set", "A.18.2.3", "--owner", "Ops"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("isms: A.18.2.3 (ISO/IEC 27002:2013) was split over ")
+            && stderr.ends_with("; give the one you mean\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_word_where_an_id_was_expected_points_to_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = isms(dir.path(), &["show", "backup"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("isms: no control \"backup\"; try `isms search backup` (top hits: 8.13 Information backup"),
+        "{stderr}"
+    );
+}
