@@ -117,10 +117,7 @@ pub enum Command {
         dir: Option<PathBuf>,
     },
     /// Check the SoA and the risk register; exit 1 when there are findings.
-    Check {
-        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-        format: TextOrJson,
-    },
+    Check(check::CheckArgs),
     /// List or export the Statement of Applicability, or change an entry with `isms soa set`.
     Soa {
         #[command(subcommand)]
@@ -222,7 +219,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Catalogue { format } => catalogue::run(&catalogue, format),
         Command::Bench | Command::BenchWorkspaceChild { .. } => unreachable!("handled above"),
         Command::Init { dir: target } => init::run(target.as_deref().unwrap_or(dir), &catalogue),
-        Command::Check { format } => check::run(dir, &catalogue, format),
+        Command::Check(args) => check::run(dir, &catalogue, args),
         Command::Soa {
             action: None,
             format,
