@@ -41,11 +41,16 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for "another session holds the workspace's lock".
 pub const EXIT_LOCKED: u8 = 3;
 
+/// Help headings: a command's own options come first, then these.
+const GLOBAL: &str = "Workspace options (every command)";
+const WORKBENCH: &str = "Workbench options (isms [DIR] and isms demo only)";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "isms",
     version,
-    about = "A keyboard-driven workbench for ISO/IEC 27001:2022 Annex A and ISO/IEC 27002:2022"
+    about = "A keyboard-driven workbench for ISO/IEC 27001:2022 Annex A and ISO/IEC 27002:2022",
+    after_help = "Exit status: 0 ok · 1 findings or not found · 2 bad input · 3 the workspace is locked by another session (see `isms unlock`)"
 )]
 pub struct Cli {
     /// The workspace folder the workbench opens (default: -w DIR, else the current directory).
@@ -54,15 +59,15 @@ pub struct Cli {
 
     /// Workbench colours: default, light, high-contrast, mono, or NAME.ron in
     /// $XDG_CONFIG_HOME/isms/themes/ (NO_COLOR selects mono).
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = WORKBENCH)]
     pub theme: Option<String>,
 
     /// Let the mouse scroll and pick rows in the workbench (off by default).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = WORKBENCH)]
     pub mouse: bool,
 
     /// Load this catalogue file instead of the built-in ISO/IEC 27002:2022 catalogue.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub catalogue: Option<PathBuf>,
 
     /// The workspace directory (holding workspace.ron, soa.ron, risks.ron).
@@ -71,13 +76,14 @@ pub struct Cli {
         long = "workspace",
         global = true,
         value_name = "DIR",
+        help_heading = GLOBAL,
         default_value = "."
     )]
     pub workspace: PathBuf,
 
     /// Commands that change the workspace wait this long for another session's lock (exit 3
     /// when it is still held).
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 5.0)]
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 5.0, help_heading = GLOBAL)]
     pub wait: f64,
 
     #[command(subcommand)]
@@ -90,22 +96,27 @@ pub enum Command {
     Demo,
     /// Show one control: `8.9`, `A.8.9`, or a 2013 id such as `A.12.3.1`.
     Show {
+        /// The control id.
         id: String,
+        /// text for people, or json for scripts.
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
     /// Search the controls by id, words and filters (`#preventive`, `theme:physical`), best first.
     Search {
+        /// Words, ids and filters; all of them must match.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// Show at most this many controls.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// text for people, or json for scripts.
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
     /// List every control with every field.
     Catalogue {
+        /// table for people, csv or json.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
@@ -122,6 +133,7 @@ pub enum Command {
     Soa {
         #[command(subcommand)]
         action: Option<soa_set::SoaAction>,
+        /// What to write (see the values below).
         #[arg(long, value_enum, default_value_t = export_output::SoaFormat::Table)]
         format: export_output::SoaFormat,
         /// Write to this file (atomically) instead of stdout; for oscal, a directory.
@@ -130,6 +142,7 @@ pub enum Command {
     },
     /// List or export the risk register.
     Risks {
+        /// What to write (see the values below).
         #[arg(long, value_enum, default_value_t = export_output::RisksFormat::Table)]
         format: export_output::RisksFormat,
         /// Write to this file (atomically) instead of stdout.

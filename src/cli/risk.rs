@@ -33,16 +33,22 @@ pub enum RiskAction {
 
 #[derive(Debug, Args)]
 pub struct RiskFields {
+    /// A short name for the risk.
     #[arg(long)]
     title: Option<String>,
+    /// What could happen, in a sentence or two.
     #[arg(long)]
     description: Option<String>,
+    /// What is at risk.
     #[arg(long)]
     asset: Option<String>,
+    /// What could cause it.
     #[arg(long)]
     threat: Option<String>,
+    /// The weakness the threat would use.
     #[arg(long)]
     vulnerability: Option<String>,
+    /// Who answers for the risk.
     #[arg(long)]
     owner: Option<String>,
     /// On the workspace's likelihood scale (default 1–5).
@@ -60,8 +66,10 @@ pub struct RiskFields {
     /// Remove every treating control.
     #[arg(long, conflicts_with = "controls")]
     no_controls: bool,
+    /// The likelihood once the treatment is in place.
     #[arg(long)]
     residual_likelihood: Option<u8>,
+    /// The impact once the treatment is in place.
     #[arg(long)]
     residual_impact: Option<u8>,
     /// open, treating, accepted or closed.

@@ -28,6 +28,7 @@ pub enum SoaAction {
         /// Clear the reasons given by hand.
         #[arg(long, conflicts_with = "reasons")]
         no_reasons: bool,
+        /// Why the control applies or is excluded.
         #[arg(long, conflicts_with = "justification_file")]
         justification: Option<String>,
         /// Read the justification from a file (`-` for stdin).
@@ -39,6 +40,7 @@ pub enum SoaAction {
         /// How the control is implemented.
         #[arg(long)]
         note: Option<String>,
+        /// Who answers for the control.
         #[arg(long)]
         owner: Option<String>,
         /// Where the evidence is (repeatable; replaces the list).
