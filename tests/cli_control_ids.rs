@@ -68,3 +68,40 @@ fn a_word_where_an_id_was_expected_points_to_search() {
         "{stderr}"
     );
 }
+
+#[test]
+fn comments_are_named_by_check_and_by_the_save_that_drops_them() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["workspace.ron", "soa.ron", "risks.ron"] {
+        std::fs::copy(
+            Path::new("tests/bad_workspaces/good").join(file),
+            dir.path().join(file),
+        )
+        .unwrap();
+    }
+    let soa = std::fs::read_to_string(dir.path().join("soa.ron")).unwrap();
+    let commented = soa.replacen(
+        "    entries: [",
+        "    // signed off by the board\n    entries: [",
+        1,
+    );
+    std::fs::write(dir.path().join("soa.ron"), commented).unwrap();
+    let warning =
+        "isms: warning: soa.ron: the comment on line 3 is not kept when isms writes this file\n";
+    let output = isms(dir.path(), &["check"]);
+    assert!(
+        text(&output.stderr).ends_with(warning),
+        "{}",
+        text(&output.stderr)
+    );
+    let output = isms(dir.path(), &["soa", "set", "5.1", "--owner", "Q"]);
+    assert!(
+        text(&output.stderr).ends_with(
+            "isms: warning: soa.ron: the comment on line 3 was not kept when isms wrote this file\n"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+    let output = isms(dir.path(), &["soa", "set", "5.1", "--owner", "R"]);
+    assert!(!text(&output.stderr).contains("warning"));
+}

@@ -38,7 +38,7 @@ pub enum MinSeverity {
 }
 
 pub fn run(dir: &Path, catalogue: &Catalogue, args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let workspace = super::workspace_io::read(dir, catalogue)?;
+    let workspace = super::workspace_io::read_noting_comments(dir, catalogue)?;
     let findings: Vec<Finding> = check(&workspace, catalogue, crate::store::today())
         .into_iter()
         .filter(|f| args.severity == MinSeverity::Warning || f.severity == Severity::Error)

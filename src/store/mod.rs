@@ -45,6 +45,7 @@
 
 mod atomic;
 pub mod catalogue_file;
+pub mod comments;
 pub mod config_files;
 mod error;
 mod export_file;
