@@ -105,3 +105,32 @@ fn comments_are_named_by_check_and_by_the_save_that_drops_them() {
     let output = isms(dir.path(), &["soa", "set", "5.1", "--owner", "R"]);
     assert!(!text(&output.stderr).contains("warning"));
 }
+
+#[test]
+fn show_in_a_workspace_adds_the_decision_and_its_risks() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["workspace.ron", "soa.ron", "risks.ron"] {
+        std::fs::copy(
+            Path::new("tests/bad_workspaces/good").join(file),
+            dir.path().join(file),
+        )
+        .unwrap();
+    }
+    let shown = text(&isms(dir.path(), &["show", "8.13"]).stdout);
+    let section = shown
+        .split("In this workspace\n")
+        .nth(1)
+        .expect("a workspace section");
+    assert!(
+        section.contains("  Decision      applicable\n"),
+        "{section}"
+    );
+    assert!(section.contains("  Owner         IT\n"), "{section}");
+    assert!(
+        section.contains("    R-001    Ransomware on the file server\n"),
+        "{section}"
+    );
+    assert!(shown.lines().all(|l| l.chars().count() <= 80));
+    let plain = text(&isms(dir.path(), &["show", "8.13", "--no-workspace"]).stdout);
+    assert!(!plain.contains("In this workspace"));
+}

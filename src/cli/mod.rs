@@ -22,6 +22,7 @@ mod risk;
 mod risks;
 mod search;
 mod show;
+mod show_entry;
 mod soa;
 mod soa_set;
 mod unlock;
@@ -98,6 +99,9 @@ pub enum Command {
     Show {
         /// The control id.
         id: String,
+        /// Show only the catalogue, not the workspace's decision for the control.
+        #[arg(long)]
+        no_workspace: bool,
         /// text for people, or json for scripts.
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
@@ -223,7 +227,17 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let dir = cli.workspace.as_path();
     match command {
         Command::Demo => anyhow::bail!("`isms demo` opens the workbench on the sample workspace"),
-        Command::Show { id, format } => show::run(&catalogue, &id, format),
+        Command::Show {
+            id,
+            format,
+            no_workspace,
+        } => {
+            let workspace = match no_workspace {
+                true => None,
+                false => show_entry::workspace(dir, &catalogue),
+            };
+            show::run(&catalogue, &id, format, workspace.as_ref())
+        }
         Command::Search {
             query,
             limit,
