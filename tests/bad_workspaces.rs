@@ -183,3 +183,24 @@ fn a_full_disk_gives_one_message_and_changes_nothing() {
         "isms: soa.ron: cannot save: the disk is full; the file on disk is unchanged\n"
     );
 }
+
+#[test]
+fn a_30_mb_unknown_control_id_is_refused_with_a_short_message() {
+    let good = std::fs::read_to_string(Path::new(CASES).join("good/soa.ron")).unwrap();
+    let huge = format!("\"8.13{}\"", "9".repeat(30 * 1024 * 1024));
+    let soa = good.replacen("\"8.13\"", &huge, 1);
+    let dir = workspace(Some(("soa.ron", soa.as_bytes())));
+    let started = std::time::Instant::now();
+    let output = isms(dir.path(), &["check"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    eprintln!(
+        "figure: a 30 MB unknown id refused in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(output.status.code(), Some(2), "{stderr:.300}");
+    assert!(stderr.len() < 300, "{} bytes: {stderr:.300}", stderr.len());
+    assert!(
+        stderr.starts_with("isms: soa.ron:19:13: unknown control id \"8.13999"),
+        "{stderr}"
+    );
+}

@@ -128,7 +128,7 @@ fn unknown_id_exits_1_naming_the_nearest() {
     assert!(output.stdout.is_empty());
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "isms: no control \"5.38\"; nearest: 5.37, 5.36, 5.35\n"
+        "isms: no control \"5.38\" in the catalogue (nearest: 5.37, 5.36, 5.35)\n"
     );
 }
 

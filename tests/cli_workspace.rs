@@ -158,7 +158,7 @@ fn soa_and_risks_are_edited_and_listed() {
     assert_eq!(risks["risks"][0]["residual_score"], 4);
     let table = stdout(&isms(ws, &["risks"]));
     assert!(
-        table.contains("R-001   4×5   critical modify    treating Ransomware\n"),
+        table.contains("R-001   4×5   critical low      modify treating            Ransomware\n"),
         "{table}"
     );
     assert!(table.lines().all(|l| l.chars().count() <= 80));

@@ -16,6 +16,7 @@ mod bench_tui;
 mod bench_workspace;
 mod catalogue;
 mod check;
+mod control_id;
 mod coverage;
 mod diff;
 mod export_output;
@@ -37,6 +38,7 @@ mod risk;
 mod risks;
 mod search;
 mod show;
+mod show_entry;
 mod soa;
 mod soa_set;
 mod unlock;
@@ -57,11 +59,16 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code for "another session holds the workspace's lock".
 pub const EXIT_LOCKED: u8 = 3;
 
+/// Help headings: a command's own options come first, then these.
+const GLOBAL: &str = "Workspace options (every command)";
+const WORKBENCH: &str = "Workbench options (isms [DIR] and isms demo only)";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "isms",
     version,
-    about = "A keyboard-driven workbench for ISO/IEC 27001:2022 Annex A and ISO/IEC 27002:2022"
+    about = "A keyboard-driven workbench for ISO/IEC 27001:2022 Annex A and ISO/IEC 27002:2022",
+    after_help = "Exit status: 0 ok · 1 findings or not found · 2 bad input · 3 the workspace is locked by another session (see `isms unlock`)"
 )]
 pub struct Cli {
     /// The workspace folder the workbench opens (default: -w DIR, else the current directory).
@@ -70,15 +77,15 @@ pub struct Cli {
 
     /// Workbench colours: default, light, high-contrast, mono, or NAME.ron in
     /// $XDG_CONFIG_HOME/isms/themes/ (NO_COLOR selects mono).
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = WORKBENCH)]
     pub theme: Option<String>,
 
     /// Let the mouse scroll and pick rows in the workbench (off by default).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = WORKBENCH)]
     pub mouse: bool,
 
     /// Load this catalogue file instead of the built-in ISO/IEC 27002:2022 catalogue.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub catalogue: Option<PathBuf>,
 
     /// The workspace directory (holding workspace.ron, soa.ron, risks.ron).
@@ -87,13 +94,14 @@ pub struct Cli {
         long = "workspace",
         global = true,
         value_name = "DIR",
+        help_heading = GLOBAL,
         default_value = "."
     )]
     pub workspace: PathBuf,
 
     /// Commands that change the workspace wait this long for another session's lock (exit 3
     /// when it is still held).
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 5.0)]
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 5.0, help_heading = GLOBAL)]
     pub wait: f64,
 
     #[command(subcommand)]
@@ -106,22 +114,30 @@ pub enum Command {
     Demo,
     /// Show one control: `8.9`, `A.8.9`, or a 2013 id such as `A.12.3.1`.
     Show {
+        /// The control id.
         id: String,
+        /// Show only the catalogue, not the workspace's decision for the control.
+        #[arg(long)]
+        no_workspace: bool,
+        /// text for people, or json for scripts.
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
     /// Search the controls by id, words and filters (`#preventive`, `theme:physical`), best first.
     Search {
+        /// Words, ids and filters; all of them must match.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// Show at most this many controls.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// text for people, or json for scripts.
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
     /// List every control with every field.
     Catalogue {
+        /// table for people, csv or json.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
@@ -133,14 +149,12 @@ pub enum Command {
         dir: Option<PathBuf>,
     },
     /// Check the SoA and the risk register; exit 1 when there are findings.
-    Check {
-        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-        format: TextOrJson,
-    },
+    Check(check::CheckArgs),
     /// List or export the Statement of Applicability, or change an entry with `isms soa set`.
     Soa {
         #[command(subcommand)]
         action: Option<soa_set::SoaAction>,
+        /// What to write (see the values below).
         #[arg(long, value_enum, default_value_t = export_output::SoaFormat::Table)]
         format: export_output::SoaFormat,
         /// Write to this file (atomically) instead of stdout; for oscal, a directory.
@@ -149,6 +163,7 @@ pub enum Command {
     },
     /// List or export the risk register.
     Risks {
+        /// What to write (see the values below).
         #[arg(long, value_enum, default_value_t = export_output::RisksFormat::Table)]
         format: export_output::RisksFormat,
         /// Write to this file (atomically) instead of stdout.
@@ -292,10 +307,20 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     crate::store::remember_workspace(dir);
     match command {
         Command::Demo => anyhow::bail!("`isms demo` opens the workbench on the sample workspace"),
-        Command::Show { id, format } if framework_lookup::split_node_ref(&id).is_some() => {
+        Command::Show { id, format, .. } if framework_lookup::split_node_ref(&id).is_some() => {
             framework_lookup::show(dir, &catalogue, &id, format)
         }
-        Command::Show { id, format } => show::run(&catalogue, &id, format),
+        Command::Show {
+            id,
+            format,
+            no_workspace,
+        } => {
+            let workspace = match no_workspace {
+                true => None,
+                false => show_entry::workspace(dir, &catalogue),
+            };
+            show::run(&catalogue, &id, format, workspace.as_ref())
+        }
         Command::Search {
             query,
             limit,
@@ -311,7 +336,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Catalogue { format } => catalogue::run(&catalogue, format),
         Command::Bench | Command::BenchWorkspaceChild { .. } => unreachable!("handled above"),
         Command::Init { dir: target } => init::run(target.as_deref().unwrap_or(dir), &catalogue),
-        Command::Check { format } => check::run(dir, &catalogue, format),
+        Command::Check(args) => check::run(dir, &catalogue, args),
         Command::Soa {
             action: None,
             format,

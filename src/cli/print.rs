@@ -7,7 +7,7 @@
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::domain::text::{Hazard, for_terminal, hazard};
+use crate::domain::text::{Hazard, for_terminal, hazard, quote};
 
 static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 
@@ -36,7 +36,18 @@ pub fn json_line(json: &str) {
 
 /// A line for people to stderr: every message is cleaned and bounded by what it quotes.
 pub fn error(text: &str) {
-    let clean = for_terminal(text);
+    // A message is one or two sentences: anything longer quotes too much of some file.
+    let clean: Vec<String> = text
+        .split_inclusive('\n')
+        .map(|line| {
+            let line = for_terminal(line);
+            match line.strip_suffix('\n') {
+                Some(body) => format!("{}\n", quote(body, 500)),
+                None => quote(&line, 500),
+            }
+        })
+        .collect();
+    let clean = clean.concat();
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(clean.as_bytes());
     let _ = stderr.flush();

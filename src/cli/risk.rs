@@ -33,16 +33,22 @@ pub enum RiskAction {
 
 #[derive(Debug, Args)]
 pub struct RiskFields {
+    /// A short name for the risk.
     #[arg(long)]
     title: Option<String>,
+    /// What could happen, in a sentence or two.
     #[arg(long)]
     description: Option<String>,
+    /// What is at risk.
     #[arg(long)]
     asset: Option<String>,
+    /// What could cause it.
     #[arg(long)]
     threat: Option<String>,
+    /// The weakness the threat would use.
     #[arg(long)]
     vulnerability: Option<String>,
+    /// Who answers for the risk.
     #[arg(long)]
     owner: Option<String>,
     /// On the workspace's likelihood scale (default 1–5).
@@ -54,14 +60,16 @@ pub struct RiskFields {
     /// modify, retain, avoid or share.
     #[arg(long, value_parser = parse_treatment)]
     treatment: Option<Treatment>,
-    /// A treating control (repeatable; replaces the list).
+    /// A treating control, 2022 or 2013 id (repeatable; replaces the list).
     #[arg(long = "control", value_name = "ID")]
     controls: Vec<String>,
     /// Remove every treating control.
     #[arg(long, conflicts_with = "controls")]
     no_controls: bool,
+    /// The likelihood once the treatment is in place.
     #[arg(long)]
     residual_likelihood: Option<u8>,
+    /// The impact once the treatment is in place.
     #[arg(long)]
     residual_impact: Option<u8>,
     /// open, treating, accepted or closed.
@@ -105,7 +113,19 @@ impl RiskFields {
     }
 }
 
-pub fn run(dir: &Path, catalogue: &Catalogue, action: RiskAction) -> anyhow::Result<ExitCode> {
+pub fn run(dir: &Path, catalogue: &Catalogue, mut action: RiskAction) -> anyhow::Result<ExitCode> {
+    let fields = match &mut action {
+        RiskAction::Add(fields) | RiskAction::Set { fields, .. } => Some(fields),
+        RiskAction::Rm { .. } => None,
+    };
+    if let Some(fields) = fields {
+        for control in &mut fields.controls {
+            match super::control_id::resolve(catalogue, control) {
+                Ok(id) => *control = id,
+                Err(error) => return Ok(refused(&error)),
+            }
+        }
+    }
     let stamp = store::stamp_now();
     let message = match action {
         RiskAction::Add(fields) => edit(dir, catalogue, |workspace| {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::Utc;
 
 use super::export_output::{Refused, RisksFormat, emit, emit_binary, last_modified};
-use super::output::{Style, truncate};
+use super::output::{Style, WIDTH, truncate};
 use super::print::Kind;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::sanitize_line;
@@ -59,20 +59,24 @@ pub fn run(
 fn table(workspace: &Workspace, style: Style) -> String {
     let method = &workspace.settings.risk_method;
     let mut out = style.bold(&format!(
-        "{:<7} {:<5} {:<8} {:<9} {:<8} {}\n",
-        "ID", "L×I", "LEVEL", "TREAT", "STATUS", "TITLE"
+        "{:<7} {:<5} {:<8} {:<8} {:<6} {:<8} {:<10} {}\n",
+        "ID", "L×I", "LEVEL", "RESIDUAL", "TREAT", "STATUS", "OWNER", "TITLE"
     ));
     for risk in &workspace.risks.risks {
-        let score = risk.inherent_score();
         let rating = format!("{}×{}", risk.likelihood, risk.impact);
+        let residual = risk
+            .residual_score()
+            .map_or("-", |score| method.level(score).name());
         let row = format!(
-            "{:<7} {:<5} {:<8} {:<9} {:<8} {}",
+            "{:<7} {:<5} {:<8} {:<8} {:<6} {:<8} {:<10} {}",
             truncate(&sanitize_line(&risk.id), 7),
             rating,
-            method.level(score).name(),
+            method.level(risk.inherent_score()).name(),
+            residual,
             risk.treatment.name(),
             risk.status.name(),
-            truncate(&sanitize_line(&risk.title), 80 - 43)
+            truncate(&sanitize_line(&risk.owner), 10),
+            truncate(&sanitize_line(&risk.title), WIDTH - 59)
         );
         out.push_str(row.trim_end());
         out.push('\n');

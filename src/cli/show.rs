@@ -8,7 +8,12 @@ use crate::domain::catalogue::{Catalogue, Lookup};
 use crate::domain::control::Control;
 use crate::domain::text::{sanitize, sanitize_line};
 
-pub fn run(catalogue: &Catalogue, typed: &str, format: TextOrJson) -> anyhow::Result<ExitCode> {
+pub fn run(
+    catalogue: &Catalogue,
+    typed: &str,
+    format: TextOrJson,
+    workspace: Option<&crate::domain::workspace::Workspace>,
+) -> anyhow::Result<ExitCode> {
     let style = Style::detect();
     let (note, positions) = match catalogue.lookup(typed) {
         Lookup::Control(i) => (None, vec![i]),
@@ -26,12 +31,7 @@ pub fn run(catalogue: &Catalogue, typed: &str, format: TextOrJson) -> anyhow::Re
             )
         }
         Lookup::NotFound => {
-            let nearest = catalogue.nearest_ids(typed, 3);
-            errln!(
-                "isms: no control {:?}; nearest: {}",
-                sanitize_line(typed),
-                nearest.join(", ")
-            );
+            errln!("isms: {}", super::control_id::not_found(catalogue, typed));
             return Ok(ExitCode::from(EXIT_FINDINGS));
         }
     };
@@ -57,7 +57,13 @@ pub fn run(catalogue: &Catalogue, typed: &str, format: TextOrJson) -> anyhow::Re
             }
             let pages: Vec<String> = controls
                 .iter()
-                .map(|c| render(catalogue, c, style))
+                .map(|c| {
+                    let mut page = render(catalogue, c, style);
+                    if let Some(workspace) = workspace {
+                        page.push_str(&super::show_entry::section(workspace, &c.id, style));
+                    }
+                    page
+                })
                 .collect();
             out!("{}", pages.join(&format!("\n{}\n\n", "─".repeat(WIDTH))));
         }

@@ -16,7 +16,7 @@ use crate::store;
 pub enum SoaAction {
     /// Change the SoA entry of one control; only the given fields change.
     Set {
-        /// The control id, e.g. 8.13 or A.8.13.
+        /// The control id: 8.13, A.8.13, or a 2013 id such as A.12.3.1.
         id: String,
         /// undecided, applicable or excluded.
         #[arg(long, value_parser = parse_applicability)]
@@ -28,6 +28,7 @@ pub enum SoaAction {
         /// Clear the reasons given by hand.
         #[arg(long, conflicts_with = "reasons")]
         no_reasons: bool,
+        /// Why the control applies or is excluded.
         #[arg(long, conflicts_with = "justification_file")]
         justification: Option<String>,
         /// Read the justification from a file (`-` for stdin).
@@ -39,6 +40,7 @@ pub enum SoaAction {
         /// How the control is implemented.
         #[arg(long)]
         note: Option<String>,
+        /// Who answers for the control.
         #[arg(long)]
         owner: Option<String>,
         /// Where the evidence is (repeatable; replaces the list).
@@ -79,8 +81,11 @@ pub fn run(dir: &Path, catalogue: &Catalogue, action: SoaAction) -> anyhow::Resu
         reviewed,
     };
     let stamp = store::stamp_now();
+    let control = match super::control_id::resolve(catalogue, &id) {
+        Ok(control) => control,
+        Err(error) => return Ok(refused(&error)),
+    };
     let result = edit(dir, catalogue, |workspace| {
-        let control = crate::domain::edit::known_control(catalogue, &id)?;
         set_soa(workspace, catalogue, &control, change, stamp).map(|changed| (control, changed))
     })?;
     match result {

@@ -23,6 +23,16 @@ fn lock_wait() -> Duration {
     LOCK_WAIT.get().copied().unwrap_or(Duration::from_secs(5))
 }
 
+/// Like [`read`], also saying which comments a save would not keep (for `isms check`).
+pub fn read_noting_comments(dir: &Path, catalogue: &Catalogue) -> Result<Workspace, StoreError> {
+    let opened = store::open(dir, catalogue, Access::ReadOnly)?;
+    print_notes(&opened.notes);
+    for (_, note) in opened.handle.comment_notes() {
+        errln!("isms: warning: {note}");
+    }
+    Ok(opened.workspace)
+}
+
 /// Loads the workspace without taking the lock.
 pub fn read(dir: &Path, catalogue: &Catalogue) -> Result<Workspace, StoreError> {
     let opened = store::open(dir, catalogue, Access::ReadOnly)?;
@@ -50,9 +60,24 @@ pub fn edit<T>(
         Ok(value) => value,
         Err(refused) => return Ok(Err(refused)),
     };
-    opened.handle.save(&opened.workspace)?;
+    let comments = opened.handle.comment_notes();
+    let written = opened.handle.save(&opened.workspace)?;
+    for (file, note) in comments {
+        if written.contains(&file) {
+            let note = note
+                .replace(
+                    " is not kept when isms writes",
+                    " was not kept when isms wrote",
+                )
+                .replace(
+                    " are not kept when isms writes",
+                    " were not kept when isms wrote",
+                );
+            errln!("isms: warning: {note}");
+        }
+    }
     if let Err(why) = store::git::auto_commit(dir, &before, &opened.workspace) {
-        eprintln!("isms: saved, but auto_commit did not commit: {why}");
+        errln!("isms: saved, but auto_commit did not commit: {why}");
     }
     Ok(Ok(value))
 }

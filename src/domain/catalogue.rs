@@ -136,7 +136,9 @@ impl Catalogue {
 
     /// Up to `count` ids closest to a mistyped one, closest first, ties in catalogue order.
     pub fn nearest_ids(&self, typed: &str, count: usize) -> Vec<&str> {
-        let wanted = normalize_id(typed);
+        // Ids are short: a few characters decide, and a huge typed id costs no more.
+        let typed: String = typed.chars().take(24).collect();
+        let wanted = normalize_id(&typed);
         let wanted_numbers = id_numbers(&wanted);
         let mut ranked: Vec<(usize, u64, usize)> = self
             .controls

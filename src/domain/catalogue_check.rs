@@ -62,8 +62,8 @@ pub(super) fn parse_catalogue(text: &str, file: &str) -> Result<Catalogue, Locat
                 file,
                 place(i),
                 format!(
-                    "control id {:?} must be non-empty and without spaces",
-                    control.id
+                    "control id {} must be non-empty and without spaces",
+                    crate::domain::text::quoted(&control.id)
                 ),
             ));
         }

@@ -102,8 +102,8 @@ pub fn known_control(catalogue: &Catalogue, typed: &str) -> Result<String, EditE
     match catalogue.get(typed) {
         Some(control) => Ok(control.id.clone()),
         None => Err(EditError::NotFound(format!(
-            "no control {:?} in the catalogue (nearest: {})",
-            sanitize_line(typed.trim()),
+            "no control {} in the catalogue (nearest: {})",
+            super::text::quoted(typed.trim()),
             catalogue.nearest_ids(typed, 3).join(", ")
         ))),
     }

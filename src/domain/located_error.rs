@@ -30,7 +30,8 @@ impl LocatedError {
         } else {
             ""
         };
-        LocatedError::at(file, position, format!("{}{hint}", error.code))
+        let said = crate::domain::text::quote(&error.code.to_string(), 400);
+        LocatedError::at(file, position, format!("{said}{hint}"))
     }
 }
 

@@ -56,7 +56,10 @@ pub fn parse_risks(
         if risk.id.trim().is_empty() || risk.id.chars().any(char::is_whitespace) {
             return Err(fail(
                 place(i),
-                format!("risk id {:?} must be non-empty and without spaces", risk.id),
+                format!(
+                    "risk id {} must be non-empty and without spaces",
+                    crate::domain::text::quoted(&risk.id)
+                ),
             ));
         }
         if let Some(first) = seen.insert(risk.id.to_ascii_uppercase(), i) {
@@ -102,12 +105,16 @@ pub fn parse_risks(
                 None => {
                     let nearest = catalogue.nearest_ids(control, 3).join(", ");
                     let needle = format!("{control:?}");
+                    let shown = crate::domain::text::quoted(control);
                     let (start, end) = span(i);
                     return Err(fail(
                         place_in(text, "controls", Some(&needle), start, end).or(place(i)),
                         format!(
-                            "risk {}: unknown control id {control:?}; expected a control of the catalogue (nearest: {nearest})",
-                            risk.id
+                            "risk {}: unknown control id {shown}; expected a control of the catalogue (nearest: {nearest})",
+                            crate::domain::text::quote(
+                                &crate::domain::text::sanitize_line(&risk.id),
+                                60
+                            )
                         ),
                     ));
                 }

@@ -68,6 +68,12 @@ pub fn for_terminal(text: &str) -> String {
     out
 }
 
+/// How a message quotes a piece of text from a file or the command line: cleaned, in quotes, at
+/// most 60 characters.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", quote(&sanitize_line(text), 60))
+}
+
 /// At most `max` characters of `text`, ending with `…` when cut: what a message quotes.
 pub fn quote(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {

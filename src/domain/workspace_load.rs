@@ -178,8 +178,8 @@ pub fn parse_soa(text: &str, file: &str, catalogue: &Catalogue) -> Result<Loaded
                 file,
                 place(i),
                 format!(
-                    "unknown control id {:?}; expected a control of the catalogue (nearest: {nearest})",
-                    entry.control
+                    "unknown control id {}; expected a control of the catalogue (nearest: {nearest})",
+                    crate::domain::text::quoted(&entry.control)
                 ),
             ));
         };

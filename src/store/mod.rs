@@ -48,6 +48,7 @@
 
 mod atomic;
 pub mod catalogue_file;
+pub mod comments;
 pub mod config_files;
 mod error;
 pub mod evidence_files;

@@ -72,7 +72,7 @@ pub fn read_bytes(
             megabytes(max_bytes)
         )));
     }
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     // The limit holds while reading: a file that grows (or lies about its size) stops here.
     (&mut file)
         .take(max_bytes + 1)

@@ -291,6 +291,20 @@ impl WorkspaceHandle {
         Ok((workspace, notes))
     }
 
+    /// One note per file holding comments, which isms does not keep when it writes that file.
+    pub fn comment_notes(&self) -> Vec<(String, String)> {
+        FILES
+            .iter()
+            .zip(&self.on_disk)
+            .filter_map(|(file, bytes)| {
+                let text = String::from_utf8_lossy(bytes.as_deref()?);
+                let name = display_name(&self.dir, file);
+                let note = super::comments::comment_note(&name, &text)?;
+                Some((name, note))
+            })
+            .collect()
+    }
+
     /// Test seam: replaces the function that writes file content (e.g. to simulate a full disk).
     #[doc(hidden)]
     pub fn set_writer(&mut self, write: WriteFn) {
