@@ -7,7 +7,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use isms::domain::catalogue::Catalogue;
 use isms::domain::risk::Risk;
@@ -82,17 +82,35 @@ fn a_killed_save_leaves_old_or_new_content_never_torn() {
     };
 
     let exe = std::env::current_exe().unwrap();
-    let mut changes = 0;
-    let mut last = std::fs::read(dir.path().join("soa.ron")).unwrap();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    for kill in 0..KILLS {
-        let mut child = Command::new(&exe)
+    let spawn = || {
+        Command::new(&exe)
             .args(["--exact", "saver_child", "--nocapture", "--test-threads=1"])
             .env("ISMS_CRASH_CHILD", dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap();
+            .unwrap()
+    };
+    // How long one save takes on this machine, build and load: kills are spread over two of them,
+    // so some land inside a write however fast or slow the saves are.
+    let window = {
+        let mut child = spawn();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        assert!(lines.any(|line| line.is_ok_and(|l| l.ends_with("ready"))));
+        assert!(lines.any(|line| line.is_ok_and(|l| l == "saved")));
+        let started = Instant::now();
+        for _ in 0..4 {
+            assert!(lines.any(|line| line.is_ok_and(|l| l == "saved")));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        (started.elapsed() / 2).max(Duration::from_millis(1))
+    };
+    let mut changes = 0;
+    let mut last = std::fs::read(dir.path().join("soa.ron")).unwrap();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for kill in 0..KILLS {
+        let mut child = spawn();
         // Wait until the child is in its save loop, on every other kill also until it finished a
         // save (so the test sees progress however slow the machine), then kill it a random
         // moment later.
@@ -109,7 +127,8 @@ fn a_killed_save_leaves_old_or_new_content_never_torn() {
             let saved = lines.any(|line| line.is_ok_and(|l| l == "saved"));
             assert!(saved, "child {kill} never finished a save");
         }
-        std::thread::sleep(Duration::from_micros(seed % 15_000));
+        let window_us = u64::try_from(window.as_micros()).unwrap_or(u64::MAX);
+        std::thread::sleep(Duration::from_micros(seed % window_us));
         child.kill().unwrap();
         let status = child.wait().unwrap();
         assert!(
