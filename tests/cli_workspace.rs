@@ -256,9 +256,15 @@ fn check_exits_by_findings_and_speaks_json() {
     let decided = isms(ws, &["check"]);
     assert_eq!(decided.status.code(), Some(1));
     assert!(!stdout(&decided).contains("[undecided]"));
-    assert!(stdout(&decided).contains(
-        "9.2.2   Clause 9.2.2 (Internal audit programme) is not started.  [clause_not_started]"
-    ));
+    assert!(
+        stdout(&decided).contains("30 findings [clause_not_started]: 4.1, 4.2,"),
+        "{}",
+        stdout(&decided)
+    );
+    let listed = isms(ws, &["check", "--code", "clause_not_started"]);
+    assert!(
+        stdout(&listed).contains("9.2.2   Clause 9.2.2 (Internal audit programme) is not started.")
+    );
 
     let missing = isms(&ws.join("nowhere"), &["check"]);
     assert_eq!(missing.status.code(), Some(2));
