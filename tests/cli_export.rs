@@ -4,27 +4,11 @@
 //! that write nothing (a workspace file as target, OSCAL without a directory, an empty POA&M).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn isms(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_isms"))
-        .arg("-w")
-        .arg(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+mod common;
 
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let output = isms(dir, args);
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+use common::cli::{isms, ok};
 
 fn workspace(parent: &Path) -> std::path::PathBuf {
     let dir = parent.join("ws");

@@ -3,30 +3,13 @@
 //! added for it, and clear refusals that change nothing.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 const SP800_53: &str =
     "tests/reference/oscal/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog-min.json";
 
-fn isms(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_isms"))
-        .arg("-w")
-        .arg(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+mod common;
 
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let output = isms(dir, args);
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+use common::cli::{isms, ok};
 
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

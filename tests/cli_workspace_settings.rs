@@ -1,28 +1,9 @@
 //! `isms workspace set`: the organisation, scope and SoA version that exports carry, and a risk
 //! method change that says which risks change level before it is saved (and `--dry-run`).
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn isms(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_isms"))
-        .arg("-w")
-        .arg(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let output = isms(dir, args);
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+use common::cli::{isms, ok};
 
 #[test]
 fn organisation_scope_and_version_reach_the_exported_soa() {

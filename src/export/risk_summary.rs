@@ -19,6 +19,20 @@ pub struct AcceptedRisk {
     pub until: String,
 }
 
+impl AcceptedRisk {
+    /// The cells of one row under [`ACCEPTED_HEADINGS`], the same in every document.
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.title.clone(),
+            self.score.clone(),
+            self.by.clone(),
+            self.on.clone(),
+            self.until.clone(),
+        ]
+    }
+}
+
 /// The summary of a register.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RiskSummary {

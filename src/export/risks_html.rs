@@ -9,7 +9,9 @@ use super::print_html::{
     document_control_html, escape_breakable, escape_html, header_row, print_document,
 };
 use super::risk_rows::{REGISTER_HEADINGS, register_cells, sorted_risks};
-use super::risk_summary::{ACCEPTED_HEADINGS, HANDLING_HEADINGS, LEVEL_HEADINGS, RiskSummary};
+use super::risk_summary::{
+    ACCEPTED_HEADINGS, AcceptedRisk, HANDLING_HEADINGS, LEVEL_HEADINGS, RiskSummary,
+};
 use crate::domain::workspace::Workspace;
 
 /// The title of the risk register in every format.
@@ -53,20 +55,7 @@ pub fn risk_summary_html(summary: &RiskSummary) -> String {
         out.push_str("<p>No risk has been accepted.</p>\n");
         return out;
     }
-    let accepted: Vec<Vec<String>> = summary
-        .accepted
-        .iter()
-        .map(|a| {
-            vec![
-                a.id.clone(),
-                a.title.clone(),
-                a.score.clone(),
-                a.by.clone(),
-                a.on.clone(),
-                a.until.clone(),
-            ]
-        })
-        .collect();
+    let accepted: Vec<Vec<String>> = summary.accepted.iter().map(AcceptedRisk::cells).collect();
     out.push_str(&table(
         &ACCEPTED_HEADINGS,
         ACCEPTED_HEADINGS.len(),

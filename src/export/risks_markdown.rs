@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 
 use super::document_control::DocumentControl;
 use super::risk_rows::{inherent_text, rating_text, residual_text, sorted_risks};
-use super::risk_summary::{ACCEPTED_HEADINGS, HANDLING_HEADINGS, LEVEL_HEADINGS, RiskSummary};
+use super::risk_summary::{
+    ACCEPTED_HEADINGS, AcceptedRisk, HANDLING_HEADINGS, LEVEL_HEADINGS, RiskSummary,
+};
 use super::risks_html::RISKS_TITLE;
 use super::soa_markdown::{document_control_markdown, escape_md, markdown_table, quote_block};
 use crate::domain::risk::Risk;
@@ -113,16 +115,7 @@ pub fn risks_markdown(workspace: &Workspace, generated: DateTime<Utc>) -> String
         let accepted = summary
             .accepted
             .iter()
-            .map(|a| {
-                vec![
-                    a.id.clone(),
-                    a.title.clone(),
-                    a.score.clone(),
-                    a.by.clone(),
-                    a.on.clone(),
-                    a.until.clone(),
-                ]
-            })
+            .map(AcceptedRisk::cells)
             .collect::<Vec<_>>();
         out.push_str(&markdown_table(
             &ACCEPTED_HEADINGS,

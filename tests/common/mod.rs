@@ -1,6 +1,8 @@
 //! A sample workspace built in code, shared by the export and import tests.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use isms::domain::catalogue::Catalogue;
 use isms::domain::risk::{Acceptance, Risk, Treatment};

@@ -11,7 +11,7 @@ use crate::domain::workspace::Workspace;
 use crate::export::document_control::DocumentControl;
 use crate::export::risk_rows::{REGISTER_HEADINGS, register_cells, sorted_risks};
 use crate::export::risk_summary::{
-    ACCEPTED_HEADINGS, HANDLING_HEADINGS, LEVEL_HEADINGS, RiskSummary,
+    ACCEPTED_HEADINGS, AcceptedRisk, HANDLING_HEADINGS, LEVEL_HEADINGS, RiskSummary,
 };
 use crate::export::risks_html::RISKS_TITLE;
 
@@ -37,20 +37,7 @@ pub fn risks_body(control: &DocumentControl, workspace: &Workspace) -> String {
     if summary.accepted.is_empty() {
         body.paragraph("Normal", "No risk has been accepted.");
     } else {
-        let accepted: Vec<Vec<String>> = summary
-            .accepted
-            .iter()
-            .map(|a| {
-                vec![
-                    a.id.clone(),
-                    a.title.clone(),
-                    a.score.clone(),
-                    a.by.clone(),
-                    a.on.clone(),
-                    a.until.clone(),
-                ]
-            })
-            .collect();
+        let accepted: Vec<Vec<String>> = summary.accepted.iter().map(AcceptedRisk::cells).collect();
         body.table(&fitted_table(&ACCEPTED_HEADINGS, rows(&accepted), 6));
     }
     body.heading_on_new_page("Heading1", "Risks");
