@@ -4,6 +4,7 @@
 
 mod defaults;
 mod key;
+pub mod text;
 
 use std::collections::BTreeMap;
 
@@ -21,11 +22,24 @@ pub enum Context {
     Table,
     Search,
     Help,
-    Confirm,
-    /// A question in a dialog (changed on disk, restore edits, discard the form).
-    Dialog,
-    /// The SoA entry form.
+    /// A question waiting for yes or no (quit, changed on disk, restore, discard, delete).
+    Question,
+    /// A form (SoA entry or risk), whatever field has the focus.
     Form,
+    /// A one-line text field of a form.
+    Line,
+    /// A date field of a form.
+    Date,
+    /// A choice or rating field of a form.
+    Choice,
+    /// A row of flags in a form.
+    Flags,
+    /// The controls field of the risk form.
+    Controls,
+    /// The control picker over the risk form.
+    Picker,
+    /// A popup list to jump from (a risk's controls, a heat-map cell's risks).
+    Popup,
     Risks,
     Dashboard,
     /// The "terminal too small" notice: only quit acts there.
@@ -42,9 +56,15 @@ impl Context {
             Context::Table => "SoA and risk tables",
             Context::Search => "Search box",
             Context::Help => "Help",
-            Context::Confirm => "Questions",
-            Context::Dialog => "Dialogs",
-            Context::Form => "SoA entry form",
+            Context::Question => "Questions",
+            Context::Form => "Forms (SoA entry, risk)",
+            Context::Line => "Form: one-line fields",
+            Context::Date => "Form: date fields",
+            Context::Choice => "Form: choices and ratings",
+            Context::Flags => "Form: reasons",
+            Context::Controls => "Form: controls",
+            Context::Picker => "Control picker",
+            Context::Popup => "Popup lists",
             Context::Risks => "Risk register",
             Context::Dashboard => "Dashboard",
             Context::TooSmall => "Terminal too small",

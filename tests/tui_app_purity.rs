@@ -45,30 +45,14 @@ fn app_reads_neither_the_clock_nor_the_environment() {
     }
 }
 
-/// Files that still match key codes by hand, from before the one input path; the list may only
-/// shrink (a file converted to keymap actions must leave it, and no file may join it).
-const STILL_MATCHING_KEYS: &[&str] = &[
-    "src/app/dashboard.rs",
-    "src/app/input.rs",
-    "src/app/risk_actions.rs",
-    "src/app/risk_form.rs",
-    "src/app/risk_form_keys.rs",
-    "src/app/risk_line_edit.rs",
-    "src/app/soa_form.rs",
-];
-
+/// Keys are bound in `src/keymap/defaults.rs` and text editing keys are in `src/keymap/text.rs`;
+/// no file under `src/app` matches a key code by hand.
 #[test]
-fn no_new_file_under_app_matches_key_codes_by_hand() {
+fn no_file_under_app_matches_key_codes_by_hand() {
     for (file, text) in app_files() {
-        let matches = text.contains("KeyCode::");
-        let listed = STILL_MATCHING_KEYS.contains(&file.as_str());
         assert!(
-            !matches || listed,
+            !text.contains("KeyCode::"),
             "{file} matches key codes by hand; bind them in src/keymap/defaults.rs instead"
-        );
-        assert!(
-            matches || !listed,
-            "{file} no longer matches key codes: take it off STILL_MATCHING_KEYS"
         );
     }
 }

@@ -4,9 +4,7 @@
 //! into the risk form.
 
 use chrono::NaiveDate;
-use isms::app::risk_form::Field as RiskField;
-use isms::app::risks_pane::RiskOverlay;
-use isms::app::{Action, App, Effect, Mode, Tab, press, update};
+use isms::app::{Action, App, Effect, LayerKind, Tab, press, update};
 use isms::domain::catalogue::Catalogue;
 use isms::domain::sample::demo_workspace;
 use isms::domain::soa::Applicability;
@@ -34,12 +32,9 @@ fn selected(app: &App) -> String {
 }
 
 fn justification(app: &App) -> String {
-    app.form
-        .as_ref()
+    app.form()
         .expect("the form is open")
-        .justification
-        .lines()
-        .join("\n")
+        .text_of("justification")
 }
 
 fn screen_text(app: &App) -> String {
@@ -73,8 +68,8 @@ fn keys_do_nothing_behind_the_too_small_screen_and_quit_asks_there() {
     press(&mut app, "q");
     assert_eq!(justification(&app), typed, "q is not typed");
     assert_eq!(
-        app.mode,
-        Mode::ConfirmQuit,
+        app.top(),
+        Some(LayerKind::Question),
         "the form holds typing: quit asks"
     );
     assert!(
@@ -84,7 +79,7 @@ fn keys_do_nothing_behind_the_too_small_screen_and_quit_asks_there() {
     );
     press(&mut app, "n");
     resize(&mut app, 80, 24);
-    assert_eq!(app.mode, Mode::Form, "back in the form");
+    assert_eq!(app.top(), Some(LayerKind::Form), "back in the form");
     assert_eq!(justification(&app), typed);
 
     // In the table, a and s change nothing unseen; with nothing to lose q quits at once.
@@ -172,7 +167,7 @@ fn undo_shows_the_row_it_changes_and_asks_before_reaching_past_a_save() {
     press(&mut app, "j a u");
     assert_eq!(selected(&app), "5.2");
     press(&mut app, "1 u");
-    assert_eq!(app.mode, Mode::Dialog, "undoing a saved edit asks first");
+    assert_eq!(app.top(), Some(LayerKind::Question), "undoing a saved edit asks first");
     assert_eq!(app.soa_entry("5.1").unwrap().justification, saved);
     assert!(!app.dirty);
     press(&mut app, "y");
@@ -189,7 +184,7 @@ fn undo_shows_the_row_it_changes_and_asks_before_reaching_past_a_save() {
 
     // Saying no keeps the saved edit.
     press(&mut app, "u");
-    assert_eq!(app.mode, Mode::Dialog);
+    assert_eq!(app.top(), Some(LayerKind::Question));
     press(&mut app, "n");
     assert_eq!(app.soa_entry("5.1").unwrap().justification, saved);
 }
@@ -200,7 +195,7 @@ fn a_read_only_session_refuses_typing_at_once_with_the_reason() {
     let mut app = demo_app();
     app.read_only = Some("open for editing by bob (pid 42 on host)".into());
     press(&mut app, "2 <Enter>");
-    assert_eq!(app.mode, Mode::Form, "the form opens to be read");
+    assert_eq!(app.top(), Some(LayerKind::Form), "the form opens to be read");
     let before = justification(&app);
     press(&mut app, "h");
     let message = app.message.clone().expect("refused at once");
@@ -211,23 +206,16 @@ fn a_read_only_session_refuses_typing_at_once_with_the_reason() {
     update(&mut app, Action::Paste("pasted".into()));
     assert_eq!(justification(&app), before);
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Normal, "nothing to discard");
+    assert_eq!(app.top(), None, "nothing to discard");
 
     // The risk register refuses new, edit and delete at once too.
     press(&mut app, "3 n");
-    assert!(app.risks_pane.overlay.is_none() || !risk_form_editable(&app));
+    assert_eq!(app.top(), None, "no form opens for a new risk");
     assert!(app.message.as_ref().unwrap().text.contains("bob"));
     press(&mut app, "<Esc> d");
-    assert!(!matches!(
-        app.risks_pane.overlay,
-        Some(RiskOverlay::ConfirmDelete(_))
-    ));
+    assert_eq!(app.top(), None, "no delete question");
     assert!(app.message.as_ref().unwrap().text.contains("bob"));
     assert!(!app.dirty);
-}
-
-fn risk_form_editable(app: &App) -> bool {
-    matches!(app.risks_pane.overlay, Some(RiskOverlay::Form(_)))
 }
 
 /// Defect 7: a megabyte pasted into a form field is taken whole (it used to take minutes).
@@ -238,10 +226,8 @@ fn a_megabyte_paste_into_the_forms_is_taken_whole() {
     let mut app = demo_app();
     press(&mut app, "3 n <Tab>");
     update(&mut app, Action::Paste(big.clone()));
-    let Some(RiskOverlay::Form(form)) = &app.risks_pane.overlay else {
-        panic!("the risk form is open");
-    };
-    assert_eq!(form.value(RiskField::Description), big.trim());
+    let form = app.top_form().expect("the risk form is open");
+    assert_eq!(form.text_of("description"), big);
 
     let mut app = demo_app();
     press(&mut app, "2 <Enter> <C-u>");
@@ -275,7 +261,7 @@ fn typing_in_an_open_form_is_rescued_as_a_pending_value() {
 
     let mut next = demo_app();
     persist::offer_recovery(&mut next, &store);
-    let dialog = next.dialog.clone().expect("the rescued edits are offered");
+    let dialog = next.question().cloned().expect("the rescued edits are offered");
     assert!(dialog.lines().join(" ").contains("not applied: 5.1 entry"));
     press(&mut next, "y");
     let justification = &next.soa_entry("5.1").unwrap().justification;

@@ -1,7 +1,7 @@
 //! Key flows: a string of keys drives the workbench's `App` exactly as a person would, and the
 //! test asserts on the state (no terminal involved).
 
-use isms::app::{Action, App, Effect, Focus, Mode, Tab, press, update};
+use isms::app::{Action, App, Effect, Focus, LayerKind, Tab, press, update};
 use isms::domain::catalogue::Catalogue;
 use isms::domain::sample::demo_workspace;
 use isms::keymap::Keymap;
@@ -36,15 +36,15 @@ fn selected_id(app: &App) -> String {
 fn typing_searches_and_enter_keeps_the_filter_with_the_first_hit_selected() {
     let mut app = demo_app();
     press(&mut app, "/ back");
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.top(), Some(LayerKind::Search));
     assert_eq!(app.catalogue_pane.query_text, "back");
     press(&mut app, "up <Enter>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.top(), None);
     assert_eq!(selected_id(&app), "8.13");
     assert!(app.catalogue_pane.results.len() < app.catalogue.len());
     // The search box takes every printable key, even those bound elsewhere.
     press(&mut app, "/ <BS> <BS> <BS> <BS> q? <Esc>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.top(), None);
 }
 
 #[test]
@@ -159,18 +159,18 @@ fn tabs_switch_by_number_and_by_tab() {
 fn help_opens_scrolls_and_closes() {
     let mut app = demo_app();
     press(&mut app, "?");
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.top(), Some(LayerKind::Help));
     press(&mut app, "j j");
-    assert_eq!(app.help_scroll, 2);
+    assert_eq!(help_scroll(&app), 2);
     assert_eq!(
         selected_id(&app),
         "5.1",
         "keys in help do not move the list"
     );
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.top(), None);
     press(&mut app, "? ?");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.top(), None);
 }
 
 #[test]
@@ -179,9 +179,9 @@ fn quit_asks_only_when_there_are_unsaved_edits() {
     assert_eq!(press(&mut app, "q"), [Effect::Quit]);
     app.dirty = true;
     assert_eq!(press(&mut app, "q"), [Effect::None]);
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.top(), Some(LayerKind::Question));
     press(&mut app, "n");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.top(), None);
     assert_eq!(press(&mut app, "q y"), [Effect::None, Effect::Quit]);
     let mut app = demo_app();
     assert_eq!(
@@ -236,4 +236,11 @@ fn resizing_keeps_the_selection_visible() {
     let cursor = app.catalogue_pane.cursor;
     assert!(cursor.selected < cursor.offset + app.list_rows());
     assert_eq!(app.detail.width, app.catalogue_areas().detail_text.width);
+}
+
+fn help_scroll(app: &App) -> usize {
+    match app.layers.last() {
+        Some(isms::app::Layer::Help(help)) => help.scroll,
+        _ => panic!("the help is open"),
+    }
 }

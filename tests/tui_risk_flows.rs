@@ -2,9 +2,9 @@
 //! would, and the tests assert on the workspace and the selection.
 
 use chrono::NaiveDate;
-use isms::app::dashboard::Panel;
-use isms::app::risks_pane::{RiskOverlay, SortColumn};
-use isms::app::{Action, App, Tab, press, update};
+use isms::app::tabs::dashboard::Panel;
+use isms::app::tabs::risks::SortColumn;
+use isms::app::{Action, App, Layer, LayerKind, Tab, press, update};
 use isms::domain::catalogue::Catalogue;
 use isms::domain::risk::RiskStatus;
 use isms::domain::sample::demo_workspace;
@@ -34,7 +34,14 @@ fn selected_control(app: &App) -> String {
 }
 
 fn form_open(app: &App) -> bool {
-    matches!(app.risks_pane.overlay, Some(RiskOverlay::Form(_)))
+    app.form().is_some()
+}
+
+fn popup_items(app: &App) -> Option<usize> {
+    match app.layers.last() {
+        Some(Layer::List(list)) => Some(list.items.len()),
+        _ => None,
+    }
 }
 
 /// From a new form's title: six Tabs reach the likelihood, eight the treating controls.
@@ -196,11 +203,11 @@ fn sorting_cycles_columns_and_flips_the_order() {
 fn filtering_as_you_type_and_clearing() {
     let mut app = demo_app();
     press(&mut app, "3 / laptops");
-    assert!(app.risks_pane.searching);
+    assert_eq!(app.top(), Some(LayerKind::Search));
     assert_eq!(app.risks_pane.filter, "laptops");
     assert_eq!(app.risks_pane.rows.len(), 1);
     press(&mut app, "<Enter>");
-    assert!(!app.risks_pane.searching);
+    assert_eq!(app.top(), None);
     assert_eq!(app.selected_risk_id().as_deref(), Some("R-006"));
     press(&mut app, "<Esc>");
     assert_eq!(app.risks_pane.rows.len(), 12);
@@ -226,8 +233,7 @@ fn a_heat_map_cell_lists_its_risks_and_opens_one() {
     let mut app = demo_app();
     // From likelihood 1 × impact 1 up three and right four: 4 × 5, where R-003 is.
     press(&mut app, "4 k k k l l l l <Enter>");
-    let popup = app.dashboard.popup.as_ref().expect("the cell's risks");
-    assert_eq!(popup.items.len(), 1);
+    assert_eq!(popup_items(&app), Some(1), "the cell's risks");
     press(&mut app, "<Enter>");
     assert_eq!(app.tab, Tab::Risks);
     assert_eq!(app.selected_risk_id().as_deref(), Some("R-003"));
@@ -235,9 +241,9 @@ fn a_heat_map_cell_lists_its_risks_and_opens_one() {
     press(&mut app, "4 f");
     assert_eq!(app.dashboard.panel, Panel::Residual);
     press(&mut app, "j j h <Enter>");
-    assert_eq!(app.dashboard.popup.as_ref().unwrap().items.len(), 3);
+    assert_eq!(popup_items(&app), Some(3));
     press(&mut app, "<Esc>");
-    assert!(app.dashboard.popup.is_none());
+    assert_eq!(popup_items(&app), None);
 }
 
 #[test]

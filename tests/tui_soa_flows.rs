@@ -1,7 +1,7 @@
 //! Key flows of the SoA pane, its entry form, saving and recovery: keys drive `App` as a person
 //! would; saving goes through the real store in a temporary folder.
 
-use isms::app::{Action, App, Dialog, Effect, Mode, Tab, press, update};
+use isms::app::{Action, App, Effect, LayerKind, Question, Tab, press, update};
 use isms::domain::catalogue::Catalogue;
 use isms::domain::sample::demo_workspace;
 use isms::domain::soa::{Applicability, Reason, Status};
@@ -138,18 +138,15 @@ fn a_and_s_cycle_in_place_and_undo_redo_walk_back_and_forth() {
 fn the_form_edits_every_field_and_applies_as_one_undoable_edit() {
     let mut app = demo_app();
     press(&mut app, "2 / 8.13 <Enter> <Enter>");
-    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(app.top(), Some(LayerKind::Form));
     let before = entry(&app, "8.13");
-    let form = app.form.as_ref().unwrap();
-    assert_eq!(form.control, "8.13");
-    assert_eq!(form.field, isms::app::soa_form::Field::Justification);
-    // Clear the justification (select all and cut through the text area's own keys is not
-    // needed: Ctrl-U would be its undo), so write after a fresh line instead.
+    let form = app.top_form().unwrap();
+    assert_eq!(form.title, "8.13");
+    assert_eq!(form.focused().spec.name, "justification");
     press(&mut app, "<Enter> Tested <Space> monthly.");
-    press(&mut app, "<S-Tab> <Space>"); // business
-    press(&mut app, "<S-Tab> <Space> <S-Tab> <Space>"); // contractual, legal
+    press(&mut app, "<S-Tab> <Space> l <Space> l <Space>"); // legal, contractual, business
     press(&mut app, "<S-Tab> <Space>"); // applicability cycles
-    press(&mut app, "<Tab> <Tab> <Tab> <Tab> <Tab> <Space>"); // status
+    press(&mut app, "<Tab> <Tab> <Tab> <Space>"); // status
     press(
         &mut app,
         "<Tab> <Space> Restores <Space> are <Space> logged.",
@@ -166,7 +163,7 @@ fn the_form_edits_every_field_and_applies_as_one_undoable_edit() {
         Some(&Effect::Save),
         "Ctrl-S applies, then saves"
     );
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.top(), None);
     let after = entry(&app, "8.13");
     assert_eq!(
         after.justification,
@@ -204,24 +201,21 @@ fn the_date_is_checked_as_typed_and_t_sets_today() {
     let mut app = demo_app();
     press(
         &mut app,
-        "2 / 5.1 <Enter> <Enter> <S-Tab> <S-Tab> <S-Tab> <S-Tab> <S-Tab>",
+        "2 / 5.1 <Enter> <Enter> <S-Tab> <S-Tab> <S-Tab>",
     );
-    assert_eq!(
-        app.form.as_ref().unwrap().field,
-        isms::app::soa_form::Field::Reviewed
-    );
+    assert_eq!(app.top_form().unwrap().focused().spec.name, "reviewed");
     press(
         &mut app,
         "<End> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> 2025-13-01",
     );
-    assert!(app.form.as_ref().unwrap().date_error().is_some());
+    assert!(app.top_form().unwrap().field("reviewed").date().is_err());
     press(&mut app, "<C-s>");
-    assert_eq!(app.mode, Mode::Form, "a wrong date keeps the form open");
+    assert_eq!(app.top(), Some(LayerKind::Form), "a wrong date keeps the form open");
     assert!(app.message.as_ref().unwrap().text.contains("not a date"));
     press(&mut app, "t");
     let today = app.session.today;
     assert_eq!(
-        app.form.as_ref().unwrap().reviewed_text(),
+        app.top_form().unwrap().field("reviewed").text(),
         today.to_string()
     );
     press(&mut app, "<C-s>");
@@ -232,15 +226,14 @@ fn the_date_is_checked_as_typed_and_t_sets_today() {
 fn escape_asks_before_dropping_changes() {
     let mut app = demo_app();
     press(&mut app, "2 <Enter> <Esc>");
-    assert_eq!(app.mode, Mode::Normal, "nothing changed: closes at once");
+    assert_eq!(app.top(), None, "nothing changed: closes at once");
     press(&mut app, "<Enter> more");
     press(&mut app, "<Esc>");
-    assert_eq!(app.dialog, Some(Dialog::DiscardForm));
+    assert_eq!(app.question(), Some(&Question::DiscardForm));
     press(&mut app, "n");
-    assert_eq!(app.mode, Mode::Form);
+    assert_eq!(app.top(), Some(LayerKind::Form));
     press(&mut app, "<Esc> y");
-    assert_eq!(app.mode, Mode::Normal);
-    assert!(app.form.is_none());
+    assert_eq!(app.top(), None);
     assert!(!app.dirty);
 }
 
@@ -299,10 +292,10 @@ fn saving_writes_the_files_and_a_change_on_disk_offers_reload() {
     std::fs::write(&soa, text.replacen("not_started", "planned", 1)).unwrap();
     press(&mut app, "j a <C-s>");
     persist::save(&mut app, &mut store);
-    assert!(matches!(app.dialog, Some(Dialog::ChangedOnDisk { .. })));
+    assert!(matches!(app.question(), Some(Question::ChangedOnDisk { .. })));
     assert!(app.dirty, "nothing was saved");
     press(&mut app, "y");
-    assert_eq!(app.dialog, Some(Dialog::ConfirmReload));
+    assert_eq!(app.question(), Some(&Question::ConfirmReload));
     assert_eq!(press(&mut app, "y"), [Effect::Reload]);
     persist::reload(&mut app, &mut store);
     assert!(!app.dirty);
@@ -337,7 +330,7 @@ fn rescued_edits_are_offered_back_and_the_file_removed() {
 
     let mut next = demo_app();
     persist::offer_recovery(&mut next, &store);
-    assert!(matches!(next.dialog, Some(Dialog::Restore { .. })));
+    assert!(matches!(next.question(), Some(Question::Restore { .. })));
     assert_eq!(press(&mut next, "y"), [Effect::DiscardRecovery]);
     persist::discard_recovery(&mut next, &store);
     assert!(!store::recovery_path(dir.path()).exists());

@@ -30,8 +30,6 @@ impl Tab {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
-    ConfirmQuit,
-    CancelQuit,
     ToggleHelp,
     CloseHelp,
     ShowTab(Tab),
@@ -49,12 +47,12 @@ pub enum Action {
     AcceptSearch,
     CancelSearch,
     ClearFilter,
-    SearchInput(char),
-    SearchBackspace,
-    SearchDeleteWord,
-    SearchClear,
+    /// A key the top layer's contexts do not bind, for a layer that takes typing.
+    Input(crate::keymap::Key),
     Paste(String),
     Open,
+    /// Close a popup list or the control picker.
+    Close,
     LeaveDetail,
     NextLink,
     PrevLink,
@@ -66,24 +64,33 @@ pub enum Action {
     DetailPageUp,
     Undo,
     Redo,
-    /// Ctrl-S: save the workspace (in the SoA form: apply the form first).
+    /// Ctrl-S: save the workspace (in a form: apply the form first).
     Save,
     /// Cycle the selected control's applicability / status, in place.
     CycleApplicability,
     CycleStatus,
     /// Jump from the selected control to the risks that treat it.
     ShowRisks,
-    /// The answers to the open dialog.
-    DialogYes,
-    DialogNo,
+    /// The answers to the open question.
+    Yes,
+    No,
     /// Moving between the fields of a form, and leaving it.
     FormNext,
     FormPrev,
     FormCancel,
     /// Open the focused text field in `$EDITOR`.
     FormExternalEdit,
-    Risk(super::risk_actions::RiskCommand),
-    Dashboard(super::dashboard::DashCommand),
+    /// The next or previous value of a choice or rating; between flags, the next or previous.
+    NextValue,
+    PrevValue,
+    /// Toggle the flag under the cursor; in the control picker, add or remove the control.
+    Toggle,
+    /// Clear an optional rating; remove the last control.
+    ClearValue,
+    /// Write today's date into a date field.
+    Today,
+    Risk(super::tabs::risk_actions::RiskCommand),
+    Dashboard(super::tabs::dashboard::DashCommand),
     Resize {
         width: u16,
         height: u16,

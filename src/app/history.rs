@@ -3,8 +3,8 @@
 //! (SoA, risks, imports) is undone the same way. Undo and redo show the pane and row they change,
 //! and undoing an edit that is already in the saved files asks first.
 
-use super::dialog::Dialog;
-use super::{App, Mode, Tab};
+use super::layers::Question;
+use super::{App, Tab};
 use crate::domain::workspace::Workspace;
 
 /// How many edits can be undone.
@@ -121,7 +121,7 @@ impl App {
         match history.undo.last() {
             Some(step) if history.saved_depth == Some(history.undo.len()) => {
                 let label = step.label.clone();
-                self.ask(Dialog::UndoSaved { label });
+                self.ask(Question::UndoSaved { label });
             }
             _ => self.undo_now(),
         }
@@ -175,16 +175,16 @@ impl App {
         match place {
             None => {}
             Some(Place::SoaEntry(control)) => {
+                self.layers.clear();
                 self.tab = Tab::Soa;
-                self.mode = Mode::Normal;
                 self.select_soa_control(&control);
             }
             Some(Place::Risk(id)) if self.workspace.risks.get(&id).is_some() => {
                 self.go_to_risk(&id)
             }
             Some(Place::Risk(_) | Place::Risks) => {
+                self.layers.clear();
                 self.tab = Tab::Risks;
-                self.mode = Mode::Normal;
             }
         }
     }

@@ -1,69 +1,44 @@
 //! The workbench as a state machine: `App` holds everything the screen shows, every event is an
 //! [`Action`], and [`update`] turns state and action into new state plus an [`Effect`] for the
 //! edge to carry out. No drawing and no I/O here: `ui` draws `&App`, `tui` runs the effects.
+//!
+//! `tabs/` holds the four panes, `layers/` what opens over them (help, search box, question,
+//! form, picker, list), `widgets/` the pieces both use (the cursor, the one text input).
 
 mod action;
-mod catalogue_pane;
-mod cursor;
-pub mod dashboard;
-pub mod detail;
-mod dialog;
 mod history;
 mod input;
+pub mod layers;
 pub mod layout;
-pub mod risk_actions;
-mod risk_apply;
-pub mod risk_form;
-mod risk_form_keys;
-pub mod risk_line_edit;
-pub mod risk_picker;
-pub mod risk_popup;
-pub mod risks_pane;
+mod rescue;
 mod save;
 mod session;
-pub mod soa_form;
-mod soa_form_keys;
-mod soa_pane;
+pub mod tabs;
 mod update;
+pub mod widgets;
 
 use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
 pub use action::{Action, Effect, Tab};
-pub use catalogue_pane::{CataloguePane, Focus};
-pub use cursor::Cursor;
-pub use dashboard::Dashboard;
-pub use detail::Detail;
-pub use dialog::Dialog;
 pub use history::History;
 pub use input::{handle_key, press};
-pub use risks_pane::RisksPane;
+pub use layers::{Layer, LayerKind, Question};
 pub use save::SaveOutcome;
 pub use session::Session;
-pub use soa_form::SoaForm;
-pub use soa_pane::SoaPane;
+pub use tabs::catalogue::{CataloguePane, Focus};
+pub use tabs::dashboard::Dashboard;
+pub use tabs::detail::{self as detail, Detail};
+pub use tabs::risks::RisksPane;
+pub use tabs::soa::SoaPane;
 pub use update::update;
+pub use widgets::cursor::Cursor;
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::soa::SoaEntry;
 use crate::domain::workspace::Workspace;
 use crate::keymap::{Context, Keymap};
-
-/// What the keyboard is talking to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    /// Typing in the catalogue's search box.
-    Search,
-    Help,
-    /// "Quit without saving?"
-    ConfirmQuit,
-    /// A question in `App::dialog` waits for its answer.
-    Dialog,
-    /// The SoA entry form (`App::form`) has the keyboard.
-    Form,
-}
 
 /// A line for the status bar, shown until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,11 +58,11 @@ pub struct App {
     pub dirty: bool,
     pub keymap: Keymap,
     pub tab: Tab,
-    pub mode: Mode,
+    /// What is open over the tab, top last; keys go to the top one first.
+    pub layers: Vec<Layer>,
     pub catalogue_pane: CataloguePane,
     pub soa_cursor: Cursor,
     pub risks_cursor: Cursor,
-    pub help_scroll: usize,
     pub message: Option<Message>,
     /// The terminal size, as last reported.
     pub size: (u16, u16),
@@ -97,15 +72,9 @@ pub struct App {
     pub history: History,
     /// The SoA pane's filter and rows.
     pub soa_pane: SoaPane,
-    /// The SoA entry form, while open.
-    pub form: Option<SoaForm>,
-    /// The open question, while `mode` is `Mode::Dialog`.
-    pub dialog: Option<Dialog>,
-    /// The mode the quit question returns to when the user stays.
-    pub mode_before_quit: Mode,
     /// Who makes the edits and when, as the edge found them.
     pub session: Session,
-    /// The Risks pane: sort, filter, rows, and the form or popup open over it.
+    /// The Risks pane: sort, filter and rows.
     pub risks_pane: RisksPane,
     pub dashboard: Dashboard,
     soa_index: HashMap<String, usize>,
@@ -128,19 +97,15 @@ impl App {
             dirty: false,
             keymap,
             tab: Tab::Catalogue,
-            mode: Mode::Normal,
+            layers: Vec::new(),
             catalogue_pane,
             soa_cursor: Cursor::default(),
             risks_cursor: Cursor::default(),
-            help_scroll: 0,
             message: None,
             size: (80, 24),
             detail: Detail::default(),
             history,
             soa_pane: SoaPane::default(),
-            form: None,
-            dialog: None,
-            mode_before_quit: Mode::Normal,
             session: Session::default(),
             risks_pane: RisksPane::new(Session::default().today, Session::default().user),
             dashboard: Dashboard::default(),
@@ -196,31 +161,52 @@ impl App {
 
     /// True when quitting now would lose something: unsaved edits, or typing in an open form.
     pub fn has_unsaved(&self) -> bool {
-        let risk_form_changed = matches!(
-            &self.risks_pane.overlay,
-            Some(risks_pane::RiskOverlay::Form(form)) if form.changed()
-        );
-        self.dirty || self.form.as_ref().is_some_and(SoaForm::changed) || risk_form_changed
+        self.dirty
+            || self
+                .layers
+                .iter()
+                .any(|l| matches!(l, Layer::Form(form) if form.changed()))
     }
 
-    /// The keymap contexts of the current mode, most specific first.
+    /// The keymap contexts that take the next key, most specific first: the too-small screen's
+    /// (with the question asked on it), else the top layer's, else the tab's and the global ones.
     pub fn contexts(&self) -> &'static [Context] {
-        if self.too_small() && self.mode != Mode::ConfirmQuit {
-            return &[Context::TooSmall];
+        if self.too_small() {
+            return match self.layers.last() {
+                Some(Layer::Question(_)) => &[Context::Question, Context::TooSmall],
+                _ => &[Context::TooSmall],
+            };
         }
-        match self.mode {
-            Mode::Search => &[Context::Search],
-            Mode::Help => &[Context::Help],
-            Mode::ConfirmQuit => &[Context::Confirm],
-            Mode::Dialog => &[Context::Dialog],
-            Mode::Form => &[Context::Form],
-            Mode::Normal => match (self.tab, self.catalogue_pane.focus) {
-                (Tab::Catalogue, Focus::List) => &[Context::List, Context::Global],
-                (Tab::Catalogue, Focus::Detail) => &[Context::Detail, Context::Global],
-                (Tab::Soa, _) => &[Context::Table, Context::Global],
-                (Tab::Risks, _) => &[Context::Risks, Context::Table, Context::Global],
-                (Tab::Dashboard, _) => &[Context::Dashboard, Context::Global],
-            },
+        if let Some(layer) = self.layers.last() {
+            return layer.contexts();
+        }
+        match (self.tab, self.catalogue_pane.focus) {
+            (Tab::Catalogue, Focus::List) => &[Context::List, Context::Global],
+            (Tab::Catalogue, Focus::Detail) => &[Context::Detail, Context::Global],
+            (Tab::Soa, _) => &[Context::Table, Context::Global],
+            (Tab::Risks, _) => &[Context::Risks, Context::Table, Context::Global],
+            (Tab::Dashboard, _) => &[Context::Dashboard, Context::Global],
+        }
+    }
+
+    /// The kind of the top layer; `None` when the tab has the keyboard.
+    pub fn top(&self) -> Option<LayerKind> {
+        self.layers.last().map(Layer::kind)
+    }
+
+    /// The question on top, if one waits for its answer.
+    pub fn question(&self) -> Option<&Question> {
+        match self.layers.last() {
+            Some(Layer::Question(question)) => Some(question),
+            _ => None,
+        }
+    }
+
+    /// The open search box, if it is on top.
+    pub fn search_box(&self) -> Option<&layers::Search> {
+        match self.layers.last() {
+            Some(Layer::Search(search)) => Some(search),
+            _ => None,
         }
     }
 

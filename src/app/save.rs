@@ -1,9 +1,9 @@
 //! Saving and reloading as the app sees them: `Ctrl-S` asks the edge to save (`Effect::Save`),
 //! and the edge reports back with [`App::saved`] or [`App::reloaded`]. The I/O is in `tui`.
 
-use super::dialog::Dialog;
+use super::layers::{Layer, Question};
 use super::history::History;
-use super::{App, Effect, Mode};
+use super::{App, Effect};
 use crate::domain::workspace::Workspace;
 
 /// How a save went, in the words the app needs (the store's errors stay at the edge).
@@ -39,7 +39,7 @@ impl App {
                     self.tell(format!("Saved {}", files.join(", ")), false);
                 }
             }
-            SaveOutcome::ChangedOnDisk(files) => self.ask(Dialog::ChangedOnDisk { files }),
+            SaveOutcome::ChangedOnDisk(files) => self.ask(Question::ChangedOnDisk { files }),
             SaveOutcome::Failed(reason) => self.tell(reason, true),
         }
     }
@@ -48,10 +48,8 @@ impl App {
     pub fn reloaded(&mut self, workspace: Workspace, notes: Vec<String>) {
         self.history = History::new(workspace.clone());
         self.workspace = workspace;
-        self.form = None;
-        if self.mode == Mode::Form {
-            self.mode = Mode::Normal;
-        }
+        // A form holds values of the old files: it closes with them.
+        self.layers.retain(|l| !matches!(l, Layer::Form(_) | Layer::Picker(_)));
         self.mark_saved();
         self.workspace_changed();
         let mut text = "Reloaded from disk".to_string();

@@ -1,7 +1,9 @@
-//! `update`: the one place state changes. Each action is handled for the current mode and pane.
+//! `update`: the one place state changes. An action goes to the top layer; what the layer passes
+//! on goes to the tab, then to the global commands.
 
-use super::detail::Link;
-use super::{Action, App, Effect, Focus, Mode, Tab};
+use super::layers::{self, Help, Layer, Outcome, Question};
+use super::tabs::catalogue::scroll_detail;
+use super::{Action, App, Effect, Focus, Tab};
 
 /// Applies one action and says what the edge must do next.
 pub fn update(app: &mut App, action: Action) -> Effect {
@@ -11,20 +13,48 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             keep_cursors_visible(app);
             Effect::None
         }
-        Action::Quit if app.has_unsaved() => {
-            if app.mode != Mode::ConfirmQuit {
-                app.mode_before_quit = app.mode;
+        // Behind the "too small" notice only quitting and the question asked there act: the
+        // user could not see anything else.
+        Action::Quit if app.too_small() && !app.has_unsaved() => Effect::Quit,
+        Action::Quit if app.too_small() => {
+            if !matches!(app.layers.last(), Some(Layer::Question(Question::Quit))) {
+                app.ask(Question::Quit);
             }
-            app.mode = Mode::ConfirmQuit;
             Effect::None
         }
-        Action::Quit | Action::ConfirmQuit => Effect::Quit,
-        Action::CancelQuit => {
-            app.mode = app.mode_before_quit;
-            Effect::None
-        }
-        // Behind the "too small" notice nothing else acts: the user could not see it.
+        Action::Yes | Action::No if app.too_small() => pass_to_layers(app, action),
         _ if app.too_small() => Effect::None,
+        action => pass_to_layers(app, action),
+    };
+    app.refresh_detail();
+    effect
+}
+
+fn pass_to_layers(app: &mut App, action: Action) -> Effect {
+    match layers::update(app, action) {
+        Outcome::Keep(effect) | Outcome::Close(effect) => effect,
+        Outcome::Pass(action) => match action {
+            Action::MoveDown => move_by(app, 1),
+            Action::MoveUp => move_by(app, -1),
+            Action::PageDown => move_by(app, page(app)),
+            Action::PageUp => move_by(app, -page(app)),
+            Action::MoveTop => move_by(app, isize::MIN / 2),
+            Action::MoveBottom => move_by(app, isize::MAX / 2),
+            // Everything else is for the tabs and the global commands, with no layer open.
+            _ if !app.layers.is_empty() => Effect::None,
+            action => global(app, action),
+        },
+    }
+}
+
+/// The commands that work in every tab when no layer is open.
+fn global(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Quit if app.has_unsaved() => {
+            app.ask(Question::Quit);
+            Effect::None
+        }
+        Action::Quit => Effect::Quit,
         Action::Suspend => Effect::Suspend,
         Action::Undo => {
             app.undo();
@@ -35,56 +65,30 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         Action::Redraw => Effect::Redraw,
-        Action::DialogYes => super::dialog::answer(app, true),
-        Action::DialogNo => super::dialog::answer(app, false),
-        _ if app.mode == Mode::Dialog => Effect::None,
-        other if app.mode == Mode::Form => super::soa_form_keys::form_action(app, other),
         Action::Save => app.request_save(),
-        Action::ToggleHelp if app.mode == Mode::Help => close_help(app),
         Action::ToggleHelp => {
-            app.mode = Mode::Help;
-            app.help_scroll = 0;
+            app.layers.push(Layer::Help(Help::default()));
             Effect::None
         }
-        Action::CloseHelp => close_help(app),
         Action::ShowTab(tab) => show_tab(app, tab),
         Action::NextTab => show_tab(app, Tab::ALL[(app.tab.index() + 1) % Tab::ALL.len()]),
         Action::PrevTab => show_tab(app, Tab::ALL[(app.tab.index() + 3) % Tab::ALL.len()]),
-        Action::MoveDown => move_by(app, 1),
-        Action::MoveUp => move_by(app, -1),
-        Action::PageDown => move_by(app, page(app)),
-        Action::PageUp => move_by(app, -page(app)),
-        Action::MoveTop => move_by(app, isize::MIN / 2),
-        Action::MoveBottom => move_by(app, isize::MAX / 2),
         Action::WheelDown { column, row } => wheel(app, column, row, 3),
         Action::WheelUp { column, row } => wheel(app, column, row, -3),
         Action::Click { column, row } => click(app, column, row),
         Action::ShowRisks if app.tab == Tab::Catalogue => {
             if let Some(p) = app.catalogue_pane.selected() {
                 let id = app.catalogue.controls()[p].id.clone();
-                super::soa_pane::show_risks(app, &id);
+                super::tabs::soa::show_risks(app, &id);
             }
             Effect::None
         }
-        other => match app.tab {
-            Tab::Soa => super::soa_pane::soa_action(app, other),
-            Tab::Risks => super::risk_actions::action(app, other),
-            Tab::Dashboard => super::dashboard::action(app, other),
-            _ => super::input::catalogue_action(app, other),
-        },
-    };
-    app.refresh_detail();
-    effect
-}
-
-fn close_help(app: &mut App) -> Effect {
-    app.mode = Mode::Normal;
-    Effect::None
+        other => super::tabs::update(app, other),
+    }
 }
 
 fn show_tab(app: &mut App, tab: Tab) -> Effect {
     app.tab = tab;
-    app.mode = Mode::Normal;
     Effect::None
 }
 
@@ -96,12 +100,8 @@ fn page(app: &App) -> isize {
     rows.saturating_sub(1).max(1) as isize
 }
 
-/// Moves the selection of the current list, or scrolls the help.
+/// Moves the selection of the current tab's list.
 fn move_by(app: &mut App, delta: isize) -> Effect {
-    if app.mode == Mode::Help {
-        app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(1000);
-        return Effect::None;
-    }
     match app.tab {
         Tab::Catalogue => {
             let rows = app.list_rows();
@@ -141,7 +141,7 @@ fn keep_cursors_visible(app: &mut App) {
 fn wheel(app: &mut App, column: u16, row: u16, delta: isize) -> Effect {
     let areas = app.catalogue_areas();
     let over_detail = areas.detail.contains((column, row).into());
-    if app.mode == Mode::Normal && app.tab == Tab::Catalogue && over_detail {
+    if app.tab == Tab::Catalogue && over_detail {
         scroll_detail(app, delta);
         return Effect::None;
     }
@@ -149,7 +149,7 @@ fn wheel(app: &mut App, column: u16, row: u16, delta: isize) -> Effect {
 }
 
 fn click(app: &mut App, column: u16, row: u16) -> Effect {
-    if app.mode != Mode::Normal || app.tab != Tab::Catalogue {
+    if app.tab != Tab::Catalogue {
         return Effect::None;
     }
     let areas = app.catalogue_areas();
@@ -168,45 +168,3 @@ fn click(app: &mut App, column: u16, row: u16) -> Effect {
     Effect::None
 }
 
-/// Scrolls the detail, stopping when its last line reaches the bottom.
-pub(super) fn scroll_detail(app: &mut App, delta: isize) {
-    let max = app.detail.lines.len().saturating_sub(app.detail_rows());
-    let pane = &mut app.catalogue_pane;
-    pane.scroll = pane.scroll.saturating_add_signed(delta).min(max);
-}
-
-/// Picks the next or previous link and scrolls the detail to show it.
-pub(super) fn pick_link(app: &mut App, delta: isize) {
-    let count = app.detail.links.len();
-    if count == 0 {
-        return;
-    }
-    let pane = &mut app.catalogue_pane;
-    pane.link = pane.link.saturating_add_signed(delta).min(count - 1);
-    let line = app.detail.link_lines[pane.link];
-    let rows = usize::from(app.catalogue_areas().detail_text.height).max(1);
-    let pane = &mut app.catalogue_pane;
-    if line < pane.scroll {
-        pane.scroll = line;
-    } else if line >= pane.scroll + rows {
-        pane.scroll = line + 1 - rows;
-    }
-}
-
-/// Follows the picked link: to another control (remembering this one) or to a risk.
-pub(super) fn follow_link(app: &mut App) {
-    let Some(link) = app.detail.links.get(app.catalogue_pane.link).cloned() else {
-        return;
-    };
-    match link {
-        Link::Control(target) => {
-            if let Some(current) = app.catalogue_pane.selected() {
-                app.catalogue_pane.history.push(current);
-            }
-            let rows = app.list_rows();
-            app.catalogue_pane
-                .select_position(&app.catalogue, target, rows);
-        }
-        Link::Risk(id) => app.go_to_risk(&id),
-    }
-}

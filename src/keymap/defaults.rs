@@ -2,11 +2,11 @@
 //! only place keys are written down: help and hints are generated from it.
 
 use super::Context::{
-    self, Confirm, Dashboard, Detail, Dialog, Form, Global, Help, List, Risks, Search, Table,
-    TooSmall,
+    self, Choice, Controls, Dashboard, Date, Detail, Flags, Form, Global, Help, Line, List, Picker,
+    Popup, Question, Risks, Search, Table, TooSmall,
 };
-use crate::app::dashboard::DashCommand;
-use crate::app::risk_actions::RiskCommand;
+use crate::app::tabs::dashboard::DashCommand;
+use crate::app::tabs::risk_actions::RiskCommand;
 use crate::app::{Action, Tab};
 
 /// One bindable command: its name in `keymap.ron`, what it does, where it works, its default keys
@@ -37,6 +37,7 @@ const fn bind(
 
 const MOVING: &[Context] = &[List, Table, Help];
 const READING: &[Context] = &[List, Detail];
+const FIELDS: &[Context] = &[Line, Date, Choice, Flags, Controls];
 
 /// Every command, in the order the help overlay lists them.
 #[rustfmt::skip]
@@ -79,9 +80,6 @@ pub const DEFAULTS: &[Default] = &[
     bind("cancel_search", Action::CancelSearch, &[Search], &["<Esc>", "<C-c>"], "Clear the search, back to the list"),
     bind("search_down", Action::MoveDown, &[Search], &["<Down>", "<C-n>"], "Move down the hits while typing"),
     bind("search_up", Action::MoveUp, &[Search], &["<Up>", "<C-p>"], "Move up the hits while typing"),
-    bind("delete_char", Action::SearchBackspace, &[Search], &["<BS>"], "Delete the last character"),
-    bind("delete_word", Action::SearchDeleteWord, &[Search], &["<C-w>"], "Delete the last word"),
-    bind("clear_search", Action::SearchClear, &[Search], &["<C-u>"], "Delete everything typed"),
     bind("new_risk", Action::Risk(RiskCommand::New), &[Risks], &["n"], "Add a risk (opens the form)"),
     bind("edit_risk", Action::Open, &[Risks], &["<Enter>"], "Edit the selected risk"),
     bind("delete_risk", Action::Risk(RiskCommand::Delete), &[Risks], &["d"], "Delete the selected risk (asks first)"),
@@ -97,14 +95,33 @@ pub const DEFAULTS: &[Default] = &[
     bind("next_panel", Action::Dashboard(DashCommand::NextPanel), &[Dashboard], &["f"], "Next panel: inherent map, residual map, findings"),
     bind("dashboard_open", Action::Open, &[Dashboard], &["<Enter>"], "List the cell's risks, or go to the finding's control or risk"),
     bind("close_help", Action::CloseHelp, &[Help], &["<Esc>", "q"], "Close the help"),
-    bind("confirm_quit", Action::ConfirmQuit, &[Confirm], &["y"], "Quit without saving"),
-    bind("cancel_quit", Action::CancelQuit, &[Confirm], &["n", "<Esc>"], "Stay in isms"),
-    bind("dialog_yes", Action::DialogYes, &[Dialog], &["y"], "Answer yes (the dialog says to what)"),
-    bind("dialog_no", Action::DialogNo, &[Dialog], &["n", "<Esc>"], "Answer no"),
+    bind("yes", Action::Yes, &[Question], &["y"], "Answer yes (the question says to what)"),
+    bind("no", Action::No, &[Question], &["n", "<Esc>"], "Answer no"),
     bind("form_next", Action::FormNext, &[Form], &["<Tab>"], "Next field"),
     bind("form_prev", Action::FormPrev, &[Form], &["<S-Tab>"], "Previous field"),
     bind("form_cancel", Action::FormCancel, &[Form], &["<Esc>"], "Close the form (asks when something changed)"),
     bind("form_editor", Action::FormExternalEdit, &[Form], &["<C-e>"], "Edit the focused text field in $EDITOR"),
+    bind("field_down", Action::FormNext, FIELDS, &["<Down>"], "Next field (in text over several lines, the arrows move in the text)"),
+    bind("field_up", Action::FormPrev, FIELDS, &["<Up>"], "Previous field"),
+    bind("field_enter", Action::FormNext, &[Line, Date, Choice, Flags], &["<Enter>"], "Next field"),
+    bind("value_next", Action::NextValue, &[Choice], &["<Right>", "l", "+", "<Space>"], "Next option or higher rating (digits pick one)"),
+    bind("value_prev", Action::PrevValue, &[Choice], &["<Left>", "h", "-"], "Previous option or lower rating"),
+    bind("value_clear", Action::ClearValue, &[Choice, Controls], &["<BS>", "<Del>"], "Clear an optional rating; remove the last control"),
+    bind("flag_next", Action::NextValue, &[Flags], &["<Right>", "l"], "Next reason"),
+    bind("flag_prev", Action::PrevValue, &[Flags], &["<Left>", "h"], "Previous reason"),
+    bind("flag_toggle", Action::Toggle, &[Flags], &["<Space>", "x"], "Tick or untick the reason"),
+    bind("today", Action::Today, &[Date], &["t"], "Today's date"),
+    bind("pick_controls", Action::Open, &[Controls], &["<Enter>"], "Search the catalogue for controls to add or remove"),
+    bind("picker_toggle", Action::Toggle, &[Picker], &["<Enter>"], "Add or remove the selected control"),
+    bind("picker_down", Action::MoveDown, &[Picker], &["<Down>", "<C-n>"], "Next control"),
+    bind("picker_up", Action::MoveUp, &[Picker], &["<Up>", "<C-p>"], "Previous control"),
+    bind("picker_page_down", Action::PageDown, &[Picker], &["<PgDn>"], "Down a page"),
+    bind("picker_page_up", Action::PageUp, &[Picker], &["<PgUp>"], "Up a page"),
+    bind("picker_close", Action::Close, &[Picker], &["<Esc>", "<Tab>"], "Back to the form"),
+    bind("popup_down", Action::MoveDown, &[Popup], &["j", "<Down>"], "Next item"),
+    bind("popup_up", Action::MoveUp, &[Popup], &["k", "<Up>"], "Previous item"),
+    bind("popup_open", Action::Open, &[Popup], &["<Enter>"], "Go to the selected item"),
+    bind("popup_close", Action::Close, &[Popup], &["<Esc>", "q"], "Close the list"),
 ];
 
 /// One hint: the commands whose first keys are shown (joined with `/`), and the word after them.
@@ -169,9 +186,9 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["down", "up"], "scroll"),
         (&["close_help"], "close"),
     ]),
-    (Dialog, &[
-        (&["dialog_yes"], "yes"),
-        (&["dialog_no"], "no"),
+    (Question, &[
+        (&["yes"], "yes"),
+        (&["no"], "no"),
     ]),
     (Form, &[
         (&["form_next", "form_prev"], "field"),
@@ -179,11 +196,32 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["form_editor"], "$EDITOR"),
         (&["form_cancel"], "cancel"),
     ]),
+    (Line, &[]),
+    (Date, &[
+        (&["today"], "today"),
+    ]),
+    (Choice, &[
+        (&["value_prev", "value_next"], "change"),
+    ]),
+    (Flags, &[
+        (&["flag_prev", "flag_next"], "move"),
+        (&["flag_toggle"], "tick"),
+    ]),
+    (Controls, &[
+        (&["pick_controls"], "pick"),
+        (&["value_clear"], "remove last"),
+    ]),
+    (Picker, &[
+        (&["picker_toggle"], "add/remove"),
+        (&["picker_down", "picker_up"], "move"),
+        (&["picker_close"], "back"),
+    ]),
+    (Popup, &[
+        (&["popup_down", "popup_up"], "move"),
+        (&["popup_open"], "go to"),
+        (&["popup_close"], "close"),
+    ]),
     (TooSmall, &[
         (&["quit"], "quit"),
-    ]),
-    (Confirm, &[
-        (&["confirm_quit"], "quit without saving"),
-        (&["cancel_quit"], "stay"),
     ]),
 ];

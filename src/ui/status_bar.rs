@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         None => {
             let mut used = 1;
-            for (keys, word) in app.keymap.hints(app.contexts()[0]) {
+            for (keys, word) in hints(app) {
                 let needed = keys.width() + word.width() + 3;
                 if used + needed > room {
                     break;
@@ -81,4 +81,24 @@ fn fit_tail(text: &str, width: usize) -> String {
         used += w;
     }
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+/// The hints of the contexts that take the next key: all of a layer's (a form field's own keys,
+/// then the form's), but only the first of a tab's (its hints already name the global keys).
+fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let contexts = app.contexts();
+    let shown = if app.layers.is_empty() || app.too_small() {
+        &contexts[..1]
+    } else {
+        contexts
+    };
+    let mut hints: Vec<(String, &'static str)> = Vec::new();
+    for context in shown {
+        for hint in app.keymap.hints(*context) {
+            if !hints.iter().any(|(keys, _)| *keys == hint.0) {
+                hints.push(hint);
+            }
+        }
+    }
+    hints
 }

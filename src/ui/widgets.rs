@@ -96,3 +96,11 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
         height,
     }
 }
+
+/// The screen column of a one-line input's cursor, counted from the start of its text.
+pub fn cursor_column(input: &crate::app::widgets::text_input::TextInput) -> usize {
+    let (_, column) = input.cursor();
+    let text = input.text();
+    let before: String = text.chars().take(column).collect();
+    unicode_width::UnicodeWidthStr::width(before.as_str())
+}

@@ -1,0 +1,105 @@
+//! The layers over the tabs, top last: help, a search box, a question, a form, the control
+//! picker, a list to jump from. Every key goes to the top layer first (through its keymap
+//! contexts); what the layer does not take goes to the tab, then to the global commands.
+
+pub mod form;
+pub mod help;
+pub mod list;
+pub mod picker;
+pub mod question;
+pub mod search;
+
+use super::{Action, App, Effect};
+use crate::keymap::Context;
+pub use form::Form;
+pub use help::Help;
+pub use list::ListPopup;
+pub use picker::ControlPicker;
+pub use question::Question;
+pub use search::Search;
+
+#[derive(Debug, Clone)]
+pub enum Layer {
+    Help(Help),
+    Search(Search),
+    Question(Question),
+    Form(Box<Form>),
+    Picker(ControlPicker),
+    List(ListPopup),
+}
+
+/// Which kind of layer, to ask what is on top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayerKind {
+    Help,
+    Search,
+    Question,
+    Form,
+    Picker,
+    List,
+}
+
+/// What a layer did with an action.
+pub enum Outcome {
+    /// Took it; the layer stays.
+    Keep(Effect),
+    /// Took it; the layer closes.
+    Close(Effect),
+    /// Not for this layer: the tab (then the global commands) may take it.
+    Pass(Action),
+}
+
+impl Layer {
+    pub fn kind(&self) -> LayerKind {
+        match self {
+            Layer::Help(_) => LayerKind::Help,
+            Layer::Search(_) => LayerKind::Search,
+            Layer::Question(_) => LayerKind::Question,
+            Layer::Form(_) => LayerKind::Form,
+            Layer::Picker(_) => LayerKind::Picker,
+            Layer::List(_) => LayerKind::List,
+        }
+    }
+
+    /// The keymap contexts while this layer is on top, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        match self {
+            Layer::Help(_) => &[Context::Help],
+            Layer::Search(_) => &[Context::Search],
+            Layer::Question(_) => &[Context::Question],
+            Layer::Form(form) => form.contexts(),
+            Layer::Picker(_) => &[Context::Picker],
+            Layer::List(_) => &[Context::Popup],
+        }
+    }
+
+    /// True when unbound keys are typed into this layer (as `Action::Input`).
+    pub fn takes_typing(&self) -> bool {
+        match self {
+            Layer::Search(_) | Layer::Picker(_) => true,
+            Layer::Form(form) => !matches!(form.focused().spec.kind, form::Kind::Flags),
+            Layer::Help(_) | Layer::Question(_) | Layer::List(_) => false,
+        }
+    }
+}
+
+/// Hands an action to the top layer. Layers the handler opens stay above it.
+pub(super) fn update(app: &mut App, action: Action) -> Outcome {
+    let Some(mut layer) = app.layers.pop() else {
+        return Outcome::Pass(action);
+    };
+    let depth = app.layers.len();
+    let outcome = match &mut layer {
+        Layer::Help(help) => help::update(app, help, action),
+        Layer::Search(search) => search::update(app, search, action),
+        Layer::Question(question) => question::update(app, question, action),
+        Layer::Form(form) => form::update(app, form, action),
+        Layer::Picker(picker) => picker::update(app, picker, action),
+        Layer::List(list) => list::update(app, list, action),
+    };
+    if !matches!(outcome, Outcome::Close(_)) {
+        let at = depth.min(app.layers.len());
+        app.layers.insert(at, layer);
+    }
+    outcome
+}

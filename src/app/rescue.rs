@@ -1,0 +1,70 @@
+//! What an abrupt end must not lose: the workspace's edits plus the typing in every open form
+//! (SoA or risk), written in as that entry's pending value; and the round trip of a form's text
+//! field through `$EDITOR`.
+
+use super::App;
+use super::layers::Layer;
+use super::layers::form::{Subject, risk, soa};
+use crate::domain::workspace::Workspace;
+
+impl App {
+    /// The workspace to rescue when the session ends abruptly, and the records that hold typing
+    /// not yet applied (named for the restore question).
+    pub fn rescued_workspace(&self) -> (Workspace, Vec<String>) {
+        let mut workspace = self.workspace.clone();
+        let mut pending = Vec::new();
+        for layer in &self.layers {
+            let Layer::Form(form) = layer else { continue };
+            if !form.changed() || form.read_only {
+                continue;
+            }
+            let written = match &form.subject {
+                Subject::Soa { control } => {
+                    soa::write(&mut workspace, &self.catalogue, form, self.stamp())
+                        .ok()
+                        .map(|()| format!("{control} entry"))
+                }
+                Subject::Risk { .. } => risk::write(
+                    &mut workspace,
+                    &self.catalogue,
+                    form,
+                    self.session.today,
+                    self.stamp(),
+                )
+                .ok(),
+            };
+            pending.extend(written);
+        }
+        (workspace, pending)
+    }
+
+    /// The open form on top, if the top layer is one.
+    pub fn top_form(&self) -> Option<&super::layers::Form> {
+        match self.layers.last() {
+            Some(Layer::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The uppermost open form, wherever it is in the stack (a question may be over it).
+    pub fn form(&self) -> Option<&super::layers::Form> {
+        self.layers.iter().rev().find_map(|l| match l {
+            Layer::Form(form) => Some(&**form),
+            _ => None,
+        })
+    }
+
+    /// The focused field's text, for `$EDITOR`.
+    pub fn external_text(&self) -> Option<String> {
+        self.top_form()?.external_text()
+    }
+
+    /// Takes the text back from `$EDITOR` (or the reason it failed).
+    pub fn external_edit_done(&mut self, result: Result<String, String>) {
+        match (result, self.layers.last_mut()) {
+            (Ok(text), Some(Layer::Form(form))) => form.external_edit_done(&text),
+            (Err(reason), _) => self.tell(reason, true),
+            (Ok(_), _) => {}
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! The SoA pane's state and its in-place edits: the filter typed after `/` (the catalogue's search
+//! plus `undecided`, `applicable`, `excluded`, `status:NAME` and `owner:NAME`), the rows it lets
+//! through, `a` and `s` cycling the selected entry, and the jump to the risks of a control.
+
+use std::convert::Infallible;
+
+use crate::app::{Action, App, Effect, Tab};
+use crate::domain::edit::{SoaChange, set_soa};
+use crate::domain::search::{Query, search};
+use crate::domain::soa::{Applicability, SoaEntry, Status};
+use crate::domain::stamp::Stamp;
+use crate::domain::workspace::Workspace;
+
+/// What the SoA pane shows: the filter text and the entries it lets through.
+#[derive(Debug, Clone, Default)]
+pub struct SoaPane {
+    pub query_text: String,
+    /// Indices into `workspace.soa.entries`, in the order shown.
+    pub rows: Vec<usize>,
+    /// Why the filter cannot be applied; the last good rows stay meanwhile.
+    pub error: Option<String>,
+    /// The entry just edited on the selected row: it stays in the list, even when the filter no
+    /// longer lets it through, until the cursor leaves it (so the next key acts on it again).
+    pub kept: Option<usize>,
+    /// True when the filter would drop the kept entry: the table marks its row.
+    pub kept_hidden: bool,
+}
+
+impl App {
+    /// The SoA entry on the selected row.
+    pub fn selected_soa_entry(&self) -> Option<&SoaEntry> {
+        let index = *self.soa_pane.rows.get(self.soa_cursor.selected)?;
+        self.workspace.soa.entries.get(index)
+    }
+
+    /// Runs the SoA filter again (after typing or an edit), keeping the selected control selected
+    /// when it still passes, else the same row.
+    pub fn refilter_soa(&mut self) {
+        let keep = self.selected_soa_entry().map(|e| e.control.clone());
+        let kept = self.soa_pane.kept;
+        match filter(
+            &self.workspace,
+            &self.catalogue,
+            &self.soa_pane.query_text,
+            kept,
+        ) {
+            Ok(rows) => {
+                self.soa_pane.rows = rows;
+                self.soa_pane.error = None;
+            }
+            Err(error) => self.soa_pane.error = Some(error),
+        }
+        self.soa_pane.kept_hidden = kept.is_some_and(|index| {
+            filter(
+                &self.workspace,
+                &self.catalogue,
+                &self.soa_pane.query_text,
+                None,
+            )
+            .is_ok_and(|rows| !rows.contains(&index))
+        });
+        let entries = &self.workspace.soa.entries;
+        if let Some(index) = keep.and_then(|control| {
+            self.soa_pane
+                .rows
+                .iter()
+                .position(|&i| entries[i].control == control)
+        }) {
+            self.soa_cursor.selected = index;
+        }
+        let (len, rows) = (self.soa_pane.rows.len(), self.table_rows());
+        self.soa_cursor.keep_visible(len, rows);
+    }
+
+    /// A stamp for an edit made now by this session's user.
+    pub fn stamp(&self) -> Stamp {
+        self.session.stamp()
+    }
+
+    /// Selects a control's row in the SoA table; when the filter hides it, it is kept in the
+    /// list (marked) until the cursor leaves it.
+    pub fn select_soa_control(&mut self, control: &str) {
+        let Some(&index) = self.soa_index.get(control) else {
+            return;
+        };
+        if !self.soa_pane.rows.contains(&index) {
+            self.soa_pane.kept = Some(index);
+            self.refilter_soa();
+        }
+        if let Some(row) = self.soa_pane.rows.iter().position(|&i| i == index) {
+            let (len, rows) = (self.soa_pane.rows.len(), self.table_rows());
+            self.soa_cursor.select(row, len, rows);
+        }
+    }
+
+    /// Keeps the selected row in the list while the cursor stays on it (an edit is about to
+    /// change it, perhaps so that the filter drops it).
+    pub fn keep_selected_soa_row(&mut self) {
+        self.soa_pane.kept = self.soa_pane.rows.get(self.soa_cursor.selected).copied();
+    }
+
+    /// The cursor left the kept row: the filter applies to it again.
+    pub fn release_kept_soa_row(&mut self) {
+        if self.soa_pane.kept.take().is_some() {
+            self.refilter_soa();
+        }
+    }
+
+    /// True when the entry on this table row is shown only because it was just edited.
+    pub fn soa_row_is_kept(&self, entry_index: usize) -> bool {
+        self.soa_pane.kept == Some(entry_index) && self.soa_pane.kept_hidden
+    }
+
+    /// Changes one SoA entry through the domain's `set_soa`, as one undoable edit.
+    pub fn change_soa(&mut self, control: &str, label: String, change: SoaChange) -> bool {
+        let mut next = self.workspace.clone();
+        let stamp = self.stamp();
+        if let Err(error) = set_soa(&mut next, &self.catalogue, control, change, stamp) {
+            self.tell(error.to_string(), true);
+            return false;
+        }
+        self.edit(label, move |ws| {
+            *ws = next;
+            Ok::<(), Infallible>(())
+        })
+    }
+}
+
+/// The entries that pass the filter text, in catalogue order or by rank when words are given;
+/// `kept` is shown in its place whatever its decision, status and owner.
+pub fn filter(
+    workspace: &Workspace,
+    catalogue: &crate::domain::catalogue::Catalogue,
+    text: &str,
+    kept: Option<usize>,
+) -> Result<Vec<usize>, String> {
+    let mut query = Query::parse(text);
+    let decisions: Vec<Applicability> = query
+        .take_words(|w| Applicability::from_name(w).is_some())
+        .iter()
+        .filter_map(|w| Applicability::from_name(w))
+        .collect();
+    let mut statuses = Vec::new();
+    let mut owners = Vec::new();
+    for (key, value) in query.take_filters(|k| k == "status" || k == "owner") {
+        if key == "owner" {
+            owners.push(value);
+        } else {
+            statuses.push(Status::from_name(&value).ok_or_else(|| {
+                format!(
+                    "unknown status {value:?}; one of not_started, planned, partial, implemented"
+                )
+            })?);
+        }
+    }
+    let order: Vec<usize> = if query.is_empty() {
+        (0..workspace.soa.entries.len()).collect()
+    } else {
+        let hits = search(catalogue, &query).map_err(|e| e.to_string())?;
+        let position_of: std::collections::HashMap<&str, usize> = workspace
+            .soa
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.control.as_str(), i))
+            .collect();
+        hits.iter()
+            .filter_map(|hit| {
+                let id = &catalogue.controls()[hit.position].id;
+                position_of.get(id.as_str()).copied()
+            })
+            .collect()
+    };
+    let passes = |entry: &SoaEntry| {
+        (decisions.is_empty() || decisions.contains(&entry.applicability))
+            && (statuses.is_empty() || statuses.contains(&entry.status))
+            && owners
+                .iter()
+                .all(|o| entry.owner.to_lowercase().contains(o.as_str()))
+    };
+    Ok(order
+        .into_iter()
+        .filter(|&i| kept == Some(i) || passes(&workspace.soa.entries[i]))
+        .collect())
+}
+
+/// The SoA pane's own actions (in-place edits, the form, the filter).
+pub(super) fn action(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::StartSearch => app.start_search(Tab::Soa),
+        Action::ClearFilter => app.clear_filter(Tab::Soa),
+        Action::CycleApplicability => cycle(app, true),
+        Action::CycleStatus => cycle(app, false),
+        Action::ShowRisks => {
+            if let Some(control) = app.selected_soa_entry().map(|e| e.control.clone()) {
+                show_risks(app, &control);
+            }
+        }
+        Action::Open => app.open_soa_form(),
+        _ => {}
+    }
+    Effect::None
+}
+
+impl App {
+    /// Enter on an SoA row: the form, with the cursor in the justification. A read-only session
+    /// opens it read-only.
+    pub fn open_soa_form(&mut self) {
+        let Some(entry) = self.selected_soa_entry() else {
+            return;
+        };
+        let derived = self
+            .workspace
+            .reasons(&entry.control)
+            .contains(&crate::domain::soa::Reason::RiskTreatment);
+        let mut form = crate::app::layers::form::soa::open(entry, derived);
+        form.read_only = self.read_only.is_some();
+        self.layers
+            .push(crate::app::layers::Layer::Form(Box::new(form)));
+    }
+}
+
+fn cycle(app: &mut App, applicability: bool) {
+    app.keep_selected_soa_row();
+    let Some(entry) = app.selected_soa_entry() else {
+        return;
+    };
+    let control = entry.control.clone();
+    let (change, label) = if applicability {
+        let next = entry.applicability.next();
+        let change = SoaChange {
+            applicability: Some(next),
+            ..SoaChange::default()
+        };
+        (change, format!("{control} {}", next.name()))
+    } else {
+        let next = entry.status.next();
+        let change = SoaChange {
+            status: Some(next),
+            ..SoaChange::default()
+        };
+        (change, format!("{control} {}", next.label()))
+    };
+    if app.change_soa(&control, label.clone(), change) {
+        app.tell(label, false);
+    }
+}
+
+/// Goes to the risks pane with the first risk treating `control` selected, naming all of them.
+pub fn show_risks(app: &mut App, control: &str) {
+    let ids: Vec<String> = app
+        .workspace
+        .risks_for_control(control)
+        .iter()
+        .map(|r| r.id.clone())
+        .collect();
+    let Some(first) = ids.first() else {
+        app.tell(
+            format!("No risk names {control} as a treating control"),
+            false,
+        );
+        return;
+    };
+    let first = first.clone();
+    app.go_to_risk(&first);
+    app.tell(
+        format!("Risks treating {control}: {}", ids.join(", ")),
+        false,
+    );
+}

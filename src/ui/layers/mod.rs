@@ -1,0 +1,34 @@
+//! Drawing the layers over the tabs, bottom first, each over the pane body.
+
+mod form;
+mod help;
+mod list;
+mod picker;
+mod question;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::app::{App, Layer};
+use crate::theme::Theme;
+
+/// Draws every open layer, the top one last. A search box is drawn by its tab.
+pub fn render(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
+    for layer in &app.layers {
+        match layer {
+            Layer::Help(help) => help::render(frame, body, app, help.scroll, theme),
+            Layer::Search(_) => {}
+            Layer::Question(question) => question::render(frame, body, app, question, theme),
+            Layer::Form(form) => form::render(frame, body, app, form, theme),
+            Layer::Picker(picker) => picker::render(frame, body, app, picker, theme),
+            Layer::List(list) => list::render(frame, body, list, theme),
+        }
+    }
+}
+
+/// The question on top, if any (the too-small screen shows it).
+pub fn render_question(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if let Some(Layer::Question(question)) = app.layers.last() {
+        question::render(frame, area, app, question, theme);
+    }
+}

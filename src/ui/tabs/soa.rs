@@ -1,0 +1,132 @@
+//! The SoA pane: one row per control that passes the filter, with its decision, status, owner and
+//! the first line of its justification; the filter sits in the bottom border. Only the visible
+//! rows are built.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Row, Table};
+
+use crate::ui::widgets;
+use crate::app::detail::fit;
+use crate::app::App;
+use crate::domain::soa::Applicability;
+use crate::domain::text::sanitize_line;
+use crate::theme::Theme;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let entries = &app.workspace.soa.entries;
+    let pane = &app.soa_pane;
+    let decided = entries
+        .iter()
+        .filter(|e| e.applicability != Applicability::Undecided)
+        .count();
+    let shown = if pane.rows.len() == entries.len() {
+        String::new()
+    } else {
+        format!(" · {} shown", pane.rows.len())
+    };
+    let title = format!(
+        " Statement of Applicability · {decided} of {} decided{shown} ",
+        entries.len()
+    );
+    let rows_shown = app.table_rows();
+    let cursor = app.soa_cursor;
+    let rows = pane
+        .rows
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(rows_shown)
+        .map(|(row_index, &entry_index)| {
+            let entry = &entries[entry_index];
+            let control_title = app
+                .catalogue
+                .get(&entry.control)
+                .map(|c| sanitize_line(&c.title))
+                .unwrap_or_else(|| "(not in the catalogue)".to_string());
+            let status = if entry.applicability == Applicability::Applicable {
+                Span::styled(entry.status.label(), widgets::status(entry.status, theme))
+            } else {
+                Span::raw("")
+            };
+            let first_line = entry.justification.lines().next().unwrap_or("");
+            // A row kept after an edit although the filter no longer takes it is marked.
+            let id = if app.soa_row_is_kept(entry_index) {
+                format!("{}•", sanitize_line(&entry.control))
+            } else {
+                sanitize_line(&entry.control)
+            };
+            let row = Row::new(vec![
+                Line::raw(id),
+                Line::raw(control_title),
+                Line::from(Span::styled(
+                    entry.applicability.name(),
+                    widgets::applicability(entry.applicability, theme),
+                )),
+                Line::from(status),
+                Line::raw(sanitize_line(&entry.owner)),
+                Line::raw(sanitize_line(first_line)),
+            ]);
+            if row_index == cursor.selected {
+                row.style(theme.selection)
+            } else {
+                row
+            }
+        });
+    let header = Row::new([
+        "Id",
+        "Control",
+        "Decision",
+        "Status",
+        "Owner",
+        "Justification",
+    ])
+    .style(theme.header);
+    let widths = [
+        Constraint::Length(5),
+        Constraint::Fill(5),
+        Constraint::Length(10),
+        Constraint::Length(11),
+        Constraint::Fill(2),
+        Constraint::Fill(3),
+    ];
+    let block = widgets::pane(title, true, theme).title_bottom(filter_line(app, area, theme));
+    let table = Table::new(rows, widths).header(header).block(block);
+    frame.render_widget(table, area);
+    if let Some(search) = app.search_box() {
+        let used = 3 + widgets::cursor_column(&search.input) as u16;
+        let x = (area.x + used).min(area.right().saturating_sub(2));
+        frame.set_cursor_position(Position::new(x, area.bottom().saturating_sub(1)));
+    }
+}
+
+/// The filter as typed (or how to start one), and why it fails or that nothing matches.
+fn filter_line<'a>(app: &App, area: Rect, theme: &Theme) -> Line<'a> {
+    let pane = &app.soa_pane;
+    let width = usize::from(area.width.saturating_sub(4));
+    let searching = app.search_box().is_some();
+    let mut spans = vec![Span::styled(" / ", theme.search_prompt)];
+    if pane.query_text.is_empty() && !searching {
+        spans.push(Span::styled(
+            fit(
+                "filter: undecided, status:planned, owner:NAME, backup ",
+                width.saturating_sub(3),
+            ),
+            theme.dim,
+        ));
+        return Line::from(spans);
+    }
+    let text = fit(&sanitize_line(&pane.query_text), width.saturating_sub(4));
+    let used = text.chars().count() + 3;
+    spans.push(Span::styled(format!("{text} "), theme.search_text));
+    if let Some(error) = &pane.error {
+        spans.push(Span::styled(
+            fit(&format!(" {error} "), width.saturating_sub(used + 1)),
+            theme.search_error,
+        ));
+    } else if pane.rows.is_empty() {
+        spans.push(Span::styled(" no match ", theme.search_error));
+    }
+    Line::from(spans)
+}
