@@ -167,7 +167,11 @@ fn undo_shows_the_row_it_changes_and_asks_before_reaching_past_a_save() {
     press(&mut app, "j a u");
     assert_eq!(selected(&app), "5.2");
     press(&mut app, "1 u");
-    assert_eq!(app.top(), Some(LayerKind::Question), "undoing a saved edit asks first");
+    assert_eq!(
+        app.top(),
+        Some(LayerKind::Question),
+        "undoing a saved edit asks first"
+    );
     assert_eq!(app.soa_entry("5.1").unwrap().justification, saved);
     assert!(!app.dirty);
     press(&mut app, "y");
@@ -195,7 +199,11 @@ fn a_read_only_session_refuses_typing_at_once_with_the_reason() {
     let mut app = demo_app();
     app.read_only = Some("open for editing by bob (pid 42 on host)".into());
     press(&mut app, "2 <Enter>");
-    assert_eq!(app.top(), Some(LayerKind::Form), "the form opens to be read");
+    assert_eq!(
+        app.top(),
+        Some(LayerKind::Form),
+        "the form opens to be read"
+    );
     let before = justification(&app);
     press(&mut app, "h");
     let message = app.message.clone().expect("refused at once");
@@ -261,7 +269,10 @@ fn typing_in_an_open_form_is_rescued_as_a_pending_value() {
 
     let mut next = demo_app();
     persist::offer_recovery(&mut next, &store);
-    let dialog = next.question().cloned().expect("the rescued edits are offered");
+    let dialog = next
+        .question()
+        .cloned()
+        .expect("the rescued edits are offered");
     assert!(dialog.lines().join(" ").contains("not applied: 5.1 entry"));
     press(&mut next, "y");
     let justification = &next.soa_entry("5.1").unwrap().justification;

@@ -86,5 +86,8 @@ fn dashboard_120x40() {
 fn the_form_scrolls_to_the_focused_field_on_a_short_terminal() {
     let shown = screen(60, 15, "default", "3 <Enter> <S-Tab>");
     assert!(shown.contains("Next review"), "{shown}");
-    assert!(!shown.contains("Title "), "the first fields scrolled away:\n{shown}");
+    assert!(
+        !shown.contains("Title "),
+        "the first fields scrolled away:\n{shown}"
+    );
 }

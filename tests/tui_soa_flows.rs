@@ -199,10 +199,7 @@ fn the_form_edits_every_field_and_applies_as_one_undoable_edit() {
 #[test]
 fn the_date_is_checked_as_typed_and_t_sets_today() {
     let mut app = demo_app();
-    press(
-        &mut app,
-        "2 / 5.1 <Enter> <Enter> <S-Tab> <S-Tab> <S-Tab>",
-    );
+    press(&mut app, "2 / 5.1 <Enter> <Enter> <S-Tab> <S-Tab> <S-Tab>");
     assert_eq!(app.top_form().unwrap().focused().spec.name, "reviewed");
     press(
         &mut app,
@@ -210,7 +207,11 @@ fn the_date_is_checked_as_typed_and_t_sets_today() {
     );
     assert!(app.top_form().unwrap().field("reviewed").date().is_err());
     press(&mut app, "<C-s>");
-    assert_eq!(app.top(), Some(LayerKind::Form), "a wrong date keeps the form open");
+    assert_eq!(
+        app.top(),
+        Some(LayerKind::Form),
+        "a wrong date keeps the form open"
+    );
     assert!(app.message.as_ref().unwrap().text.contains("not a date"));
     press(&mut app, "t");
     let today = app.session.today;
@@ -292,7 +293,10 @@ fn saving_writes_the_files_and_a_change_on_disk_offers_reload() {
     std::fs::write(&soa, text.replacen("not_started", "planned", 1)).unwrap();
     press(&mut app, "j a <C-s>");
     persist::save(&mut app, &mut store);
-    assert!(matches!(app.question(), Some(Question::ChangedOnDisk { .. })));
+    assert!(matches!(
+        app.question(),
+        Some(Question::ChangedOnDisk { .. })
+    ));
     assert!(app.dirty, "nothing was saved");
     press(&mut app, "y");
     assert_eq!(app.question(), Some(&Question::ConfirmReload));

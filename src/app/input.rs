@@ -27,4 +27,3 @@ pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
         .map(|key| handle_key(app, key))
         .collect()
 }
-

@@ -1,8 +1,8 @@
 //! Saving and reloading as the app sees them: `Ctrl-S` asks the edge to save (`Effect::Save`),
 //! and the edge reports back with [`App::saved`] or [`App::reloaded`]. The I/O is in `tui`.
 
-use super::layers::{Layer, Question};
 use super::history::History;
+use super::layers::{Layer, Question};
 use super::{App, Effect};
 use crate::domain::workspace::Workspace;
 
@@ -49,7 +49,8 @@ impl App {
         self.history = History::new(workspace.clone());
         self.workspace = workspace;
         // A form holds values of the old files: it closes with them.
-        self.layers.retain(|l| !matches!(l, Layer::Form(_) | Layer::Picker(_)));
+        self.layers
+            .retain(|l| !matches!(l, Layer::Form(_) | Layer::Picker(_)));
         self.mark_saved();
         self.workspace_changed();
         let mut text = "Reloaded from disk".to_string();

@@ -167,4 +167,3 @@ fn click(app: &mut App, column: u16, row: u16) -> Effect {
     }
     Effect::None
 }
-

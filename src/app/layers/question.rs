@@ -51,7 +51,9 @@ impl Question {
     pub fn lines(&self) -> Vec<String> {
         match self {
             Question::Quit => vec!["Quit and lose the edits not yet saved?".to_string()],
-            Question::DeleteRisk { id } => vec![format!("Delete {id}? (u undoes it until you quit)")],
+            Question::DeleteRisk { id } => {
+                vec![format!("Delete {id}? (u undoes it until you quit)")]
+            }
             Question::ChangedOnDisk { files } => vec![
                 format!("{} changed on disk since it was loaded.", files.join(", ")),
                 "Nothing was saved.".to_string(),

@@ -160,4 +160,3 @@ fn open_finding(app: &mut App) {
         app.go_to_control(&subject);
     }
 }
-

@@ -83,6 +83,8 @@ impl App {
     pub fn start_search(&mut self, tab: Tab) {
         let text = self.filter_text(tab).to_string();
         self.layers
-            .push(super::layers::Layer::Search(super::layers::Search::new(tab, &text)));
+            .push(super::layers::Layer::Search(super::layers::Search::new(
+                tab, &text,
+            )));
     }
 }

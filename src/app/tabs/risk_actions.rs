@@ -147,4 +147,3 @@ fn show_controls(app: &mut App) {
         }
     }
 }
-

@@ -118,7 +118,11 @@ fn window(heights: &[u16], focus: usize, room: u16) -> (usize, usize) {
 }
 
 fn draw_field(frame: &mut Frame, row: Rect, field: &Field, focused: bool, theme: &Theme) {
-    let label_style = if focused { theme.selection } else { theme.label };
+    let label_style = if focused {
+        theme.selection
+    } else {
+        theme.label
+    };
     let label = Rect {
         width: LABEL.min(row.width),
         height: 1,
@@ -137,7 +141,11 @@ fn draw_field(frame: &mut Frame, row: Rect, field: &Field, focused: bool, theme:
         ..row
     };
     let room = usize::from(value.width);
-    let chosen = if focused { theme.selection } else { theme.label };
+    let chosen = if focused {
+        theme.selection
+    } else {
+        theme.label
+    };
     match &field.value {
         Value::Text(input) if field.spec.kind == Kind::Date => {
             let width = 12.min(value.width);
@@ -171,7 +179,10 @@ fn draw_field(frame: &mut Frame, row: Rect, field: &Field, focused: bool, theme:
                 .collect::<Vec<_>>();
             frame.render_widget(Paragraph::new(Line::from(spans)), value);
         }
-        Value::Rating { labels, value: rating } => {
+        Value::Rating {
+            labels,
+            value: rating,
+        } => {
             let line = Line::from(scale(labels, *rating, chosen, room, theme));
             frame.render_widget(Paragraph::new(line), value);
         }
@@ -223,7 +234,10 @@ fn text(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool, theme: 
         frame.render_widget(paragraph, area);
     } else {
         let line = sanitize_line(&input.text().replace('\n', " ↵ "));
-        frame.render_widget(Paragraph::new(Span::styled(fit(&line, room), theme.text)), area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(fit(&line, room), theme.text)),
+            area,
+        );
     }
 }
 

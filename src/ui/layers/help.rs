@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::App;
-use crate::ui::widgets::centred;
 use crate::app::detail::fit;
 use crate::theme::Theme;
+use crate::ui::widgets::centred;
 
 const KEYS_WIDTH_MAX: usize = 22;
 

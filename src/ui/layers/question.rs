@@ -7,8 +7,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::app::layers::Question;
-use crate::ui::widgets::centred;
 use crate::theme::Theme;
+use crate::ui::widgets::centred;
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, dialog: &Question, theme: &Theme) {
     let lines = dialog.lines();

@@ -7,7 +7,6 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::ui::widgets;
 use crate::app::detail::fit;
 use crate::app::layout::CatalogueAreas;
 use crate::app::{App, Focus};
@@ -15,6 +14,7 @@ use crate::domain::attributes::Theme as ControlTheme;
 use crate::domain::search::{Query, highlight};
 use crate::domain::text::sanitize_line;
 use crate::theme::Theme;
+use crate::ui::widgets;
 
 const ID_WIDTH: usize = 6;
 const TAIL_WIDTH: usize = 9;

@@ -8,16 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table};
 
 use super::heat_map;
-use crate::ui::widgets;
 use crate::app::App;
-use crate::app::tabs::dashboard::Panel;
 use crate::app::detail::fit;
+use crate::app::tabs::dashboard::Panel;
 use crate::domain::attributes::Theme as ControlTheme;
 use crate::domain::check::Severity;
 use crate::domain::soa::{Applicability, Status};
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Level;
 use crate::theme::Theme;
+use crate::ui::widgets;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let themes = ControlTheme::ALL.len() as u16;

@@ -5,10 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::ui::widgets;
 use crate::app::layout::CatalogueAreas;
 use crate::app::{App, Focus};
 use crate::theme::Theme;
+use crate::ui::widgets;
 
 pub fn render(frame: &mut Frame, areas: &CatalogueAreas, app: &App, theme: &Theme) {
     let pane = &app.catalogue_pane;

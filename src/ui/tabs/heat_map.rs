@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::ui::widgets;
 use crate::app::App;
 use crate::app::tabs::dashboard::cell_risks;
 use crate::theme::Theme;
+use crate::ui::widgets;
 
 /// Columns of one cell.
 const CELL: usize = 4;

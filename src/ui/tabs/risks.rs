@@ -7,13 +7,13 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Row, Table};
 
-use crate::ui::widgets;
 use crate::app::App;
 use crate::app::tabs::risks::SortColumn;
 use crate::domain::risk::Risk;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::RiskMethod;
 use crate::theme::Theme;
+use crate::ui::widgets;
 
 /// The columns, the sort each one shows, and its width (narrow and wide terminals).
 const COLUMNS: [(&str, SortColumn, u16, u16); 8] = [

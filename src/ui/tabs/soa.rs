@@ -7,12 +7,12 @@ use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Row, Table};
 
-use crate::ui::widgets;
-use crate::app::detail::fit;
 use crate::app::App;
+use crate::app::detail::fit;
 use crate::domain::soa::Applicability;
 use crate::domain::text::sanitize_line;
 use crate::theme::Theme;
+use crate::ui::widgets;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let entries = &app.workspace.soa.entries;

@@ -45,14 +45,30 @@ pub struct Flag {
 
 #[derive(Debug, Clone)]
 pub enum Value {
-    Text(TextInput),
+    /// Boxed: an editor is large beside the other values.
+    Text(Box<TextInput>),
     /// The options' labels and the chosen one.
-    Choice { options: Vec<String>, index: usize },
+    Choice {
+        options: Vec<String>,
+        index: usize,
+    },
     /// The scale's labels (1 = first) and the rating, if any.
-    Rating { labels: Vec<String>, value: Option<u8> },
+    Rating {
+        labels: Vec<String>,
+        value: Option<u8>,
+    },
     /// The flags and the one under the cursor.
-    Flags { flags: Vec<Flag>, at: usize },
+    Flags {
+        flags: Vec<Flag>,
+        at: usize,
+    },
     Controls(Vec<String>),
+}
+
+impl Value {
+    pub fn text(input: TextInput) -> Value {
+        Value::Text(Box::new(input))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -72,7 +88,9 @@ impl Field {
             Value::Text(input) => input.text(),
             Value::Choice { index, .. } => index.to_string(),
             Value::Rating { value, .. } => format!("{value:?}"),
-            Value::Flags { flags, .. } => flags.iter().map(|f| if f.on { '1' } else { '0' }).collect(),
+            Value::Flags { flags, .. } => {
+                flags.iter().map(|f| if f.on { '1' } else { '0' }).collect()
+            }
             Value::Controls(ids) => ids.join(" "),
         }
     }

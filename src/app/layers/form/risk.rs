@@ -26,8 +26,16 @@ pub const SPECS: &[Spec] = &[
     spec("impact", "Impact", Kind::Rating { optional: false }),
     spec("treatment", "Treatment", Kind::Choice),
     spec("controls", "Controls", Kind::Controls),
-    spec("residual_likelihood", "Residual likel.", Kind::Rating { optional: true }),
-    spec("residual_impact", "Residual impact", Kind::Rating { optional: true }),
+    spec(
+        "residual_likelihood",
+        "Residual likel.",
+        Kind::Rating { optional: true },
+    ),
+    spec(
+        "residual_impact",
+        "Residual impact",
+        Kind::Rating { optional: true },
+    ),
     spec("status", "Status", Kind::Choice),
     spec("accepted_by", "Accepted by", Kind::Line),
     spec("accepted_on", "Accepted on", Kind::Date),
@@ -70,10 +78,10 @@ pub fn edit_risk(risk: &Risk, method: &RiskMethod) -> Form {
     let fields = SPECS
         .iter()
         .map(|spec| {
-            let line = |text: &str| Value::Text(TextInput::line(text));
+            let line = |text: &str| Value::text(TextInput::line(text));
             let value = match spec.name {
                 "title" => line(&risk.title),
-                "description" => Value::Text(TextInput::lines(&risk.description)),
+                "description" => Value::text(TextInput::lines(&risk.description)),
                 "asset" => line(&risk.asset),
                 "threat" => line(&risk.threat),
                 "vulnerability" => line(&risk.vulnerability),
@@ -81,7 +89,10 @@ pub fn edit_risk(risk: &Risk, method: &RiskMethod) -> Form {
                 "likelihood" => rating(&likelihoods, Some(risk.likelihood)),
                 "impact" => rating(&impacts, Some(risk.impact)),
                 "treatment" => Value::Choice {
-                    options: Treatment::ALL.iter().map(|t| t.name().to_string()).collect(),
+                    options: Treatment::ALL
+                        .iter()
+                        .map(|t| t.name().to_string())
+                        .collect(),
                     index: Treatment::ALL
                         .iter()
                         .position(|t| *t == risk.treatment)
@@ -91,7 +102,10 @@ pub fn edit_risk(risk: &Risk, method: &RiskMethod) -> Form {
                 "residual_likelihood" => rating(&likelihoods, risk.residual_likelihood),
                 "residual_impact" => rating(&impacts, risk.residual_impact),
                 "status" => Value::Choice {
-                    options: RiskStatus::ALL.iter().map(|s| s.name().to_string()).collect(),
+                    options: RiskStatus::ALL
+                        .iter()
+                        .map(|s| s.name().to_string())
+                        .collect(),
                     index: RiskStatus::ALL
                         .iter()
                         .position(|s| *s == risk.status)

@@ -30,7 +30,11 @@ const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
 
 /// The reasons given by hand, in the order the flags show them; risk treatment comes last and is
 /// derived from the risks.
-const HAND_REASONS: [Reason; 3] = [Reason::LegalRegulatory, Reason::Contractual, Reason::Business];
+const HAND_REASONS: [Reason; 3] = [
+    Reason::LegalRegulatory,
+    Reason::Contractual,
+    Reason::Business,
+];
 
 /// A form holding an entry; `risk_treatment` is whether a risk names the control.
 pub fn open(entry: &SoaEntry, risk_treatment: bool) -> Form {
@@ -39,7 +43,10 @@ pub fn open(entry: &SoaEntry, risk_treatment: bool) -> Form {
         .map(|spec| {
             let value = match spec.name {
                 "applicability" => Value::Choice {
-                    options: Applicability::ALL.iter().map(|a| a.name().to_string()).collect(),
+                    options: Applicability::ALL
+                        .iter()
+                        .map(|a| a.name().to_string())
+                        .collect(),
                     index: Applicability::ALL
                         .iter()
                         .position(|a| *a == entry.applicability)
@@ -61,7 +68,7 @@ pub fn open(entry: &SoaEntry, risk_treatment: bool) -> Form {
                     });
                     Value::Flags { flags, at: 0 }
                 }
-                "justification" => Value::Text(TextInput::lines(&entry.justification)),
+                "justification" => Value::text(TextInput::lines(&entry.justification)),
                 "status" => Value::Choice {
                     options: Status::ALL.iter().map(|s| s.label().to_string()).collect(),
                     index: Status::ALL
@@ -69,10 +76,10 @@ pub fn open(entry: &SoaEntry, risk_treatment: bool) -> Form {
                         .position(|s| *s == entry.status)
                         .unwrap_or(0),
                 },
-                "note" => Value::Text(TextInput::lines(&entry.note)),
-                "owner" => Value::Text(TextInput::line(&entry.owner)),
-                "evidence" => Value::Text(TextInput::lines(&entry.evidence.join("\n"))),
-                _ => Value::Text(TextInput::line(
+                "note" => Value::text(TextInput::lines(&entry.note)),
+                "owner" => Value::text(TextInput::line(&entry.owner)),
+                "evidence" => Value::text(TextInput::lines(&entry.evidence.join("\n"))),
+                _ => Value::text(TextInput::line(
                     &entry.reviewed.map(|d| d.to_string()).unwrap_or_default(),
                 )),
             };
