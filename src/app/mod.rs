@@ -10,6 +10,7 @@ mod history;
 mod input;
 pub mod layers;
 pub mod layout;
+mod patch;
 mod rescue;
 mod save;
 mod session;

@@ -2,8 +2,7 @@
 //! plus `undecided`, `applicable`, `excluded`, `status:NAME` and `owner:NAME`), the rows it lets
 //! through, `a` and `s` cycling the selected entry, and the jump to the risks of a control.
 
-use std::convert::Infallible;
-
+use crate::app::patch::Patch;
 use crate::app::{Action, App, Effect, Tab};
 use crate::domain::edit::{SoaChange, set_soa};
 use crate::domain::search::{Query, search};
@@ -111,18 +110,28 @@ impl App {
         self.soa_pane.kept == Some(entry_index) && self.soa_pane.kept_hidden
     }
 
-    /// Changes one SoA entry through the domain's `set_soa`, as one undoable edit.
+    /// Changes one SoA entry through the domain's `set_soa`, as one undoable edit. The edit is
+    /// made in place and only that entry is kept for undo: `a` and `s` copy nothing else.
     pub fn change_soa(&mut self, control: &str, label: String, change: SoaChange) -> bool {
-        let mut next = self.workspace.clone();
-        let stamp = self.stamp();
-        if let Err(error) = set_soa(&mut next, &self.catalogue, control, change, stamp) {
-            self.tell(error.to_string(), true);
+        if self.refuse_read_only() {
             return false;
         }
-        self.edit(label, move |ws| {
-            *ws = next;
-            Ok::<(), Infallible>(())
-        })
+        let Some(&index) = self.soa_index.get(control) else {
+            return false;
+        };
+        let before = self.workspace.soa.entries[index].clone();
+        let stamp = self.stamp();
+        match set_soa(&mut self.workspace, &self.catalogue, control, change, stamp) {
+            Err(error) => {
+                self.tell(error.to_string(), true);
+                false
+            }
+            Ok(false) => false,
+            Ok(true) => {
+                self.record(label, Patch::soa_entry(index, before));
+                true
+            }
+        }
     }
 }
 
