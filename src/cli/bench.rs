@@ -26,6 +26,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
     if let Some(code) = super::bench_tui::memory_probe() {
         return Ok(code);
     }
+    if let Some(code) = super::bench_tui::undo_probe() {
+        return Ok(code);
+    }
     if let Some(code) = super::bench_import::memory_probe() {
         return Ok(code);
     }

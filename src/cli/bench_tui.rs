@@ -23,6 +23,10 @@ use crate::theme::Theme;
 
 /// Set in the child process that measures memory.
 const PROBE: &str = "ISMS_BENCH_MEMORY_PROBE";
+/// Set in the child process that measures the undo history.
+const UNDO_PROBE: &str = "ISMS_BENCH_UNDO_PROBE";
+/// Edits kept in the undo history for its figure.
+const UNDO_STEPS: usize = 500;
 /// What is typed, one key at a time, in the keystroke figures.
 const TYPED: &str = "threat intel";
 
@@ -62,7 +66,69 @@ pub fn run() -> anyhow::Result<()> {
         );
     }
     memory()?;
+    undo_history()?;
     Ok(())
+}
+
+/// The undo history of 500 edits on a workspace with 10 000 risks, in a fresh process.
+fn undo_history() -> anyhow::Result<()> {
+    let output = Command::new(std::env::current_exe()?)
+        .arg("bench")
+        .env(UNDO_PROBE, "1")
+        .output()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let figures: Vec<f64> = text
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    match figures[..] {
+        [before, after, median_ms] => outln!(
+            "  {UNDO_STEPS} undoable edits (a, s, and every tenth a risk) on {} risks: peak memory \
+             {:.1} MB before, {:.1} MB after ({:+.1} MB for the history); one edit to the next frame: \
+             median {median_ms:.3} ms",
+            super::bench_workspace::RISKS,
+            before / 1024.0,
+            after / 1024.0,
+            (after - before) / 1024.0
+        ),
+        _ => outln!("  undo history memory: not available on this system"),
+    }
+    Ok(())
+}
+
+/// In the child started by `undo_history`: open a large workspace, make the edits, print the
+/// peak RSS before and after (KiB) and the median time of one edit and its frame (ms).
+pub fn undo_probe() -> Option<ExitCode> {
+    std::env::var_os(UNDO_PROBE)?;
+    let catalogue = Catalogue::builtin();
+    let workspace = super::bench_workspace::generated_workspace(&catalogue);
+    let mut app = App::new(catalogue, workspace, "bench".into(), Keymap::default());
+    let theme = Theme::default_theme();
+    draw_once(&mut app, &theme, 120, 40);
+    press(&mut app, "2");
+    let before = crate::store::process::peak_resident_kib().unwrap_or(0);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    let mut times = Vec::new();
+    for step in 0..UNDO_STEPS {
+        let started = Instant::now();
+        if step % 10 == 9 {
+            app.edit("bench risk", |ws| {
+                ws.risks.risks[step].title.push('!');
+                Ok::<(), std::convert::Infallible>(())
+            });
+        } else {
+            press(&mut app, if step % 2 == 0 { "a" } else { "s" });
+        }
+        terminal
+            .draw(|f| crate::ui::render(f, &app, &theme))
+            .expect("draw");
+        times.push(started.elapsed());
+    }
+    times.sort();
+    let after = crate::store::process::peak_resident_kib().unwrap_or(0);
+    let median = times[times.len() / 2].as_secs_f64() * 1000.0;
+    outln!("{before} {after} {median}");
+    Some(ExitCode::SUCCESS)
 }
 
 fn draw_once(app: &mut App, theme: &Theme, width: u16, height: u16) {
