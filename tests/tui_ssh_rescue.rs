@@ -39,7 +39,14 @@ fn words_typed_in_a_form_survive_a_dropped_ssh_link() {
         "{}; echo ssh-exit=$?; sleep 600",
         sshd.ssh_command(&remote)
     ));
-    tmux.wait_for(&["Catalogue · 93"]);
+    let screen = tmux.wait_for_any(&["Catalogue · 93", "ssh-exit="]);
+    // A server run by a plain user must be able to give the session's pty to the tty group
+    // (devpts mounted with gid=5, or the user in that group); its log says so when it cannot.
+    assert!(
+        screen.contains("Catalogue · 93"),
+        "the ssh session ended before the workbench opened:\n{screen}\nsshd log:\n{}",
+        sshd.log()
+    );
     tmux.keys(&["2", "Enter"]);
     tmux.wait_for(&["Justification", "Reviewed"]);
     tmux.type_text(SENTENCE);

@@ -66,10 +66,19 @@ impl Tmux {
 
     /// Polls the screen until it shows every one of `texts`.
     pub fn wait_for(&self, texts: &[&str]) -> String {
+        self.wait_until(texts, |screen| texts.iter().all(|t| screen.contains(t)))
+    }
+
+    /// Polls the screen until it shows any one of `texts`.
+    pub fn wait_for_any(&self, texts: &[&str]) -> String {
+        self.wait_until(texts, |screen| texts.iter().any(|t| screen.contains(t)))
+    }
+
+    fn wait_until(&self, texts: &[&str], done: impl Fn(&str) -> bool) -> String {
         let started = Instant::now();
         loop {
             let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
+            if done(&screen) {
                 return screen;
             }
             assert!(
