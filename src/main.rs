@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let target = match (&cli.command, &cli.dir) {
         (None, dir) => Target::Dir(dir.clone().unwrap_or_else(|| cli.workspace.clone())),
-        (Some(Command::Demo), _) => Target::Demo,
+        (Some(Command::Demo { keep }), _) => Target::Demo { keep: *keep },
         (Some(_), Some(dir)) => {
             isms::cli::print::error(&format!(
                 "isms: {} opens the workbench and cannot go before a command; \

@@ -35,8 +35,10 @@ fn subcommands_still_win_over_the_folder() {
     let cli = parse(&["isms", "--catalogue", "c.ron", "search", "backup"]);
     assert!(matches!(cli.command, Some(Command::Search { .. })));
     let cli = parse(&["isms", "demo", "--theme", "light"]);
-    assert!(matches!(cli.command, Some(Command::Demo)));
+    assert!(matches!(cli.command, Some(Command::Demo { keep: false })));
     assert_eq!(cli.theme.as_deref(), Some("light"));
+    let cli = parse(&["isms", "demo", "--keep"]);
+    assert!(matches!(cli.command, Some(Command::Demo { keep: true })));
 }
 
 #[test]
@@ -51,12 +53,19 @@ fn a_folder_before_a_command_is_refused() {
 
 #[test]
 fn the_workbench_without_a_terminal_says_what_to_use_instead() {
-    let output = Process::new(env!("CARGO_BIN_EXE_isms"))
-        .arg("demo")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("needs a terminal"));
+    let tmp = tempfile::tempdir().unwrap();
+    for args in [&["demo"][..], &["demo", "--keep"]] {
+        let output = Process::new(env!("CARGO_BIN_EXE_isms"))
+            .args(args)
+            .env("TMPDIR", tmp.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("needs a terminal"));
+        // The demo's folder was made before the terminal was found missing; it is gone again.
+        let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+        assert!(left.is_empty(), "{args:?} left {left:?}");
+    }
     let output = Process::new(env!("CARGO_BIN_EXE_isms"))
         .arg("/no/such/folder")
         .output()

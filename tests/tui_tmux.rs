@@ -296,27 +296,59 @@ fn a_folder_opens_its_workspace_and_a_second_session_is_read_only() {
     first.assert_restored("0");
 }
 
+impl Tmux {
+    /// The demo's folder in this test's TMPDIR, if there is one.
+    fn demo_folder(&self) -> Option<std::path::PathBuf> {
+        std::fs::read_dir(self.home.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("isms-demo-")
+            })
+    }
+}
+
 #[test]
 #[ignore = "needs tmux; .ci/run installs it"]
-fn the_demo_is_a_copy_in_a_temporary_folder() {
+fn the_demo_is_a_copy_in_a_temporary_folder_removed_on_quit() {
     let tmux = Tmux::start("demo", "", &[]);
     let screen = tmux.wait_for(&["Catalogue · 93", "isms-demo-"]);
     assert!(screen.contains("Brackenfield ISMS"));
-    tmux.keys(&["q"]);
-    tmux.assert_restored("0");
-    let demo = std::fs::read_dir(tmux.home.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("isms-demo-")
-        })
-        .expect("a demo folder in TMPDIR");
+    let demo = tmux.demo_folder().expect("a demo folder in TMPDIR");
     for file in ["workspace.ron", "soa.ron", "risks.ron"] {
         assert!(demo.join(file).exists(), "{file}");
     }
+    tmux.keys(&["q"]);
+    let screen = tmux.assert_restored("0");
+    assert!(screen.contains("removed the demo workspace"), "{screen}");
+    assert!(!demo.exists(), "the demo folder is removed on quit");
+}
+
+#[test]
+#[ignore = "needs tmux; .ci/run installs it"]
+fn the_demo_folder_stays_when_asked_or_saved_in() {
+    let asked = Tmux::start("demo --keep", "", &[]);
+    asked.wait_for(&["Catalogue · 93"]);
+    asked.keys(&["q"]);
+    let screen = asked.assert_restored("0");
+    assert!(screen.contains("the demo workspace stays in"), "{screen}");
+    let demo = asked.demo_folder().expect("the demo folder is kept");
+    assert!(demo.join("soa.ron").exists());
+
+    let saved = Tmux::start("demo", "", &[]);
+    saved.wait_for(&["Catalogue · 93"]);
+    saved.keys(&["2", "a"]);
+    saved.wait_for(&["[+]"]);
+    saved.keys(&["C-s"]);
+    saved.wait_for(&["Saved"]);
+    saved.keys(&["q"]);
+    let screen = saved.assert_restored("0");
+    assert!(screen.contains("the demo workspace stays in"), "{screen}");
+    let demo = saved.demo_folder().expect("a demo folder saved in is kept");
+    assert!(demo.join("soa.ron").exists());
 }
 
 impl Tmux {

@@ -110,8 +110,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open the workbench on built-in sample content.
-    Demo,
+    /// Open the workbench on built-in sample content, in a temporary folder removed on quit.
+    Demo {
+        /// Keep the temporary folder after quitting (a folder you saved in is always kept).
+        #[arg(long)]
+        keep: bool,
+    },
     /// Show one control: `8.9`, `A.8.9`, or a 2013 id such as `A.12.3.1`.
     Show {
         /// The control id.
@@ -306,7 +310,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let dir = cli.workspace.as_path();
     crate::store::remember_workspace(dir);
     match command {
-        Command::Demo => anyhow::bail!("`isms demo` opens the workbench on the sample workspace"),
+        Command::Demo { .. } => {
+            anyhow::bail!("`isms demo` opens the workbench on the sample workspace")
+        }
         Command::Show { id, format, .. } if framework_lookup::split_node_ref(&id).is_some() => {
             framework_lookup::show(dir, &catalogue, &id, format)
         }

@@ -25,8 +25,9 @@ pub fn inspect(dir: &Path) -> Folder {
     }
 }
 
-/// A new, empty folder under the system's temporary directory for the demo workspace. It is
-/// left in place after the session, so anything saved there can still be looked at.
+/// A new, empty folder under the system's temporary directory for the demo workspace. The
+/// workbench removes it on quit unless asked to keep it or something was saved there
+/// (`tui::demo_folder`).
 pub fn fresh_demo_dir() -> std::io::Result<PathBuf> {
     let base = std::env::temp_dir();
     let pid = std::process::id();

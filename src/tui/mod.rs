@@ -3,6 +3,7 @@
 //! error, panic, SIGTERM, SIGHUP and SIGQUIT; every way out but a chosen quit rescues the
 //! unsaved edits and the typing in an open form. Ctrl-Z suspends; `fg` resumes.
 
+mod demo_folder;
 mod editor;
 mod events;
 mod keys;
@@ -23,7 +24,15 @@ use events::Event;
 /// Opens the workbench and runs it until the user quits.
 pub fn run(options: Options) -> anyhow::Result<ExitCode> {
     let opened = open(&options)?;
+    let demo = match options.target {
+        Target::Demo { keep } => Some(demo_folder::DemoFolder::watch(&opened.dir, keep)),
+        Target::Dir(_) => None,
+    };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        drop(opened);
+        if let Some(demo) = demo {
+            demo.discard();
+        }
         anyhow::bail!(
             "the workbench needs a terminal; in scripts use `isms show ID`, `isms search QUERY` \
              or `isms catalogue`"
@@ -58,6 +67,9 @@ pub fn run(options: Options) -> anyhow::Result<ExitCode> {
     };
     // The handle holds the workspace lock for the whole session; it is released here.
     drop(store);
+    if let Some(demo) = demo {
+        crate::cli::print::error(&format!("{}\n", demo.finish()));
+    }
     result
 }
 

@@ -17,7 +17,10 @@ use crate::theme::Theme;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Dir(PathBuf),
-    Demo,
+    /// The sample workspace in a fresh temporary folder; `keep` leaves the folder after quitting.
+    Demo {
+        keep: bool,
+    },
 }
 
 /// Everything the command line says about the workbench.
@@ -66,7 +69,7 @@ pub fn open(options: &Options) -> anyhow::Result<Opened> {
     messages.extend(theme_message);
 
     let (workspace, handle, location, read_only) = match &options.target {
-        Target::Demo => {
+        Target::Demo { .. } => {
             let dir = fresh_demo_dir().context("cannot make a folder for the demo workspace")?;
             let workspace = demo_workspace(&catalogue);
             let handle = store::create(&dir, &workspace)?;
@@ -116,7 +119,7 @@ pub fn open(options: &Options) -> anyhow::Result<Opened> {
     let dir = match (&handle, &options.target) {
         (Some(handle), _) => handle.dir().to_path_buf(),
         (None, Target::Dir(dir)) => dir.clone(),
-        (None, Target::Demo) => PathBuf::from(&location),
+        (None, Target::Demo { .. }) => PathBuf::from(&location),
     };
     let mut app = App::new(catalogue, workspace, location, keymap);
     app.read_only = read_only;

@@ -2,6 +2,9 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod procs;
+pub mod sshd;
+pub mod tmux;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use isms::domain::catalogue::Catalogue;
