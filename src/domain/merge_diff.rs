@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::merge_fields::{FieldChange, Fields, changes_between};
 use super::merge_record::Record;
 use super::risk::Risk;
-use super::soa::SoaEntry;
+use super::soa::{Soa, SoaEntry};
 use super::workspace::Workspace;
 use super::workspace_format::{RISKS_FILE, SOA_FILE};
 
@@ -37,6 +37,17 @@ pub fn diff_workspaces(old: &Workspace, new: &Workspace) -> Vec<RecordDiff> {
     diff_list(&old.soa.entries, &new.soa.entries, &mut diffs);
     diff_list(&old.risks.risks, &new.risks.risks, &mut diffs);
     diffs
+}
+
+/// How many SoA entries differ from the `approved` SoA to `now`: added, removed, or with any field
+/// but the `updated` stamp changed. The dashboard's "entries changed since approval".
+pub fn soa_entries_changed(approved: &Soa, now: &Soa) -> usize {
+    let mut diffs = Vec::new();
+    diff_list(&approved.entries, &now.entries, &mut diffs);
+    diffs
+        .iter()
+        .filter(|diff| diff.what != "changed" || !diff.changes.is_empty())
+        .count()
 }
 
 fn diff_list<T: Record>(old: &[T], new: &[T], diffs: &mut Vec<RecordDiff>) {
@@ -193,5 +204,23 @@ mod tests {
             (diffs[1].record.as_str(), diffs[1].what),
             (removed.as_str(), "removed")
         );
+    }
+
+    #[test]
+    fn entries_changed_since_approval_count_real_edits_not_stamps() {
+        let approved = demo_workspace(&Catalogue::builtin()).soa;
+        let mut now = approved.clone();
+        assert_eq!(soa_entries_changed(&approved, &now), 0);
+        now.entry_mut("5.1").unwrap().owner = "Someone new".into();
+        now.entry_mut("8.13").unwrap().justification = "Restores tested monthly.".into();
+        // Saved again by someone else without a change: only the stamp moved.
+        now.entry_mut("5.2").unwrap().updated = Some(crate::domain::stamp::Stamp::new(
+            chrono::DateTime::UNIX_EPOCH,
+            "someone",
+        ));
+        assert_eq!(soa_entries_changed(&approved, &now), 2);
+        now.entries.retain(|entry| entry.control != "7.4");
+        assert_eq!(soa_entries_changed(&approved, &now), 3);
+        assert_eq!(soa_entries_changed(&now, &approved), 3);
     }
 }
