@@ -175,6 +175,29 @@ fn search_says_where_each_hit_matched() {
 }
 
 #[test]
+fn id_and_title_hits_say_so_in_text_and_json() {
+    let text = stdout(&isms(&["search", "backup", "--limit", "1"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("8.13  Information backup"), "{text}");
+    assert_eq!(lines[1], "      matched in title", "{text}");
+    let text = stdout(&isms(&["search", "8.13"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("8.13  "), "{text}");
+    assert_eq!(lines[1], "      matched in id", "{text}");
+
+    let output = isms(&["search", "backup", "--format", "json", "--limit", "1"]);
+    let hits: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(hits[0]["matched"]["field"], "title");
+    assert_eq!(hits[0]["matched"]["snippet"], "Information backup");
+    let output = isms(&["search", "8.13", "--format", "json"]);
+    let hits: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        hits[0]["matched"],
+        serde_json::json!({"field": "id", "snippet": "8.13"})
+    );
+}
+
+#[test]
 fn a_catalogue_file_may_carry_aliases_and_short_titles() {
     let output = isms(&[
         "--catalogue",

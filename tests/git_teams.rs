@@ -1,6 +1,7 @@
 //! Teams on git, end to end with the real `git` and the real binary: the merge driver installed by
 //! `isms git setup` merges two branches that edited the same SoA entry and both added a risk;
-//! per-record history and blame; approve → edit → `isms diff` lists exactly the edit.
+//! per-record history and blame; approve → edit → `isms diff` lists exactly the edit; exports
+//! stamped with the approval.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -293,6 +294,103 @@ fn approve_then_edit_and_diff_lists_exactly_the_edit() {
         markdown.contains("8.13") && markdown.contains("planned"),
         "{markdown}"
     );
+}
+
+#[test]
+#[ignore = "needs git; .ci/run installs it"]
+fn exports_are_stamped_with_the_approved_version_approver_date_and_commit() {
+    let repo = workspace_repo();
+    let head = |repo: &Repo| {
+        repo.git(&["rev-parse", "--short=12", "HEAD"])
+            .trim()
+            .to_string()
+    };
+    let draft = repo.isms_ok(&["soa", "--format", "md"]);
+    assert!(draft.contains("- **Status:** draft\n"), "{draft}");
+    assert!(
+        draft.contains("- **Approved by:** not yet approved\n"),
+        "{draft}"
+    );
+    assert!(
+        draft.contains(&format!("- **Commit:** {}\n", head(&repo))),
+        "{draft}"
+    );
+
+    repo.as_user("Carol");
+    repo.isms_ok(&["approve", "soa"]);
+    let approved_commit = head(&repo);
+    let day = repo.git(&[
+        "for-each-ref",
+        "--format=%(taggerdate:short)",
+        "refs/tags/soa-v1",
+    ]);
+    let stamp = [
+        "- **Status:** approved\n".to_string(),
+        "- **Approved version:** 1\n".to_string(),
+        "- **Approved by:** Carol\n".to_string(),
+        format!("- **Approved on:** {}\n", day.trim()),
+        format!("- **Approved commit:** {approved_commit}\n"),
+        format!("- **Commit:** {approved_commit}\n"),
+    ];
+    for document in [
+        repo.isms_ok(&["soa", "--format", "md"]),
+        repo.isms_ok(&["risks", "--format", "md"]),
+    ] {
+        for line in &stamp {
+            assert!(document.contains(line.as_str()), "{line} in {document}");
+        }
+    }
+    let html = repo.isms_ok(&["soa", "--format", "html"]);
+    assert!(
+        html.contains("<th scope=\"row\">Approved by</th><td>Carol</td>"),
+        "{html}"
+    );
+    assert!(html.contains(&approved_commit), "{html}");
+    let docx_file = repo.path().join("risks.docx");
+    repo.isms_ok(&[
+        "risks",
+        "--format",
+        "docx",
+        "-o",
+        docx_file.to_str().unwrap(),
+    ]);
+    let docx = std::fs::read(&docx_file).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut body,
+    )
+    .unwrap();
+    assert!(
+        body.contains("Approved version") && body.contains("Carol"),
+        "{body}"
+    );
+    std::fs::remove_file(&docx_file).unwrap();
+
+    // An edit after the approval makes the export a draft again, still naming the approval.
+    repo.isms_ok(&["soa", "set", "8.13", "--status", "planned"]);
+    let edited = repo.isms_ok(&["soa", "--format", "md"]);
+    assert!(
+        edited.contains("changed since approved version 1"),
+        "{edited}"
+    );
+    assert!(edited.contains("- **Approved by:** Carol\n"), "{edited}");
+    assert!(
+        edited.contains(&format!("{approved_commit} with uncommitted changes")),
+        "{edited}"
+    );
+    repo.commit("Backups planned");
+    let committed = repo.isms_ok(&["soa", "--format", "md"]);
+    assert!(
+        committed.contains("changed since approved version 1"),
+        "{committed}"
+    );
+    assert!(
+        committed.contains(&format!("- **Commit:** {}\n", head(&repo))),
+        "{committed}"
+    );
+    assert_ne!(head(&repo), approved_commit);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{EXIT_FINDINGS, TextOrJson};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::merge_diff::{file_of_record, record_in_text};
+use crate::domain::merge_diff::{RecordFinder, file_of_record};
 use crate::domain::merge_fields::{
     FieldChange, Fields, STAMP_FIELD, changes_between, display_value, summarise,
 };
@@ -36,7 +36,8 @@ pub(super) fn rows(
     let id = catalogue
         .get(id)
         .map_or(id.trim().to_string(), |c| c.id.clone());
-    let history = History::of(dir, file, |text| record_in_text(file, text, &id))?;
+    let finder = RecordFinder::new(file, &id);
+    let history = History::of(dir, file, |text| finder.find(text))?;
     let mut latest = None;
     let mut rows = Vec::new();
     for (commit, before, after) in history.changes {

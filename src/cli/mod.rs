@@ -19,6 +19,7 @@ mod check;
 mod control_id;
 mod coverage;
 mod diff;
+mod document_stamp;
 mod export_output;
 mod framework;
 mod framework_lookup;

@@ -13,12 +13,12 @@ use super::print::Kind;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
-use crate::export::docx::risks_docx;
+use crate::export::docx::risks_docx_with;
 use crate::export::oscal::poam::oscal_poam;
 use crate::export::risks_csv::risks_csv;
-use crate::export::risks_html::risks_html;
+use crate::export::risks_html::{RISKS_TITLE, risks_html_with};
 use crate::export::risks_json::risks_json;
-use crate::export::risks_markdown::risks_markdown;
+use crate::export::risks_markdown::risks_markdown_with;
 use crate::export::xlsx::workbook;
 
 pub fn run(
@@ -28,6 +28,8 @@ pub fn run(
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let workspace = super::workspace_io::read(dir, catalogue)?;
+    let stamp =
+        || super::document_stamp::document_control(dir, RISKS_TITLE, &workspace, Utc::now());
     match format {
         RisksFormat::Table => {
             let style = output.map_or_else(Style::detect, |_| Style::plain());
@@ -36,15 +38,15 @@ pub fn run(
         RisksFormat::Json => emit(output, risks_json(&workspace).as_bytes(), Kind::Json)?,
         RisksFormat::Md => emit(
             output,
-            risks_markdown(&workspace, Utc::now()).as_bytes(),
+            risks_markdown_with(&stamp(), &workspace).as_bytes(),
             Kind::Document,
         )?,
         RisksFormat::Html => emit(
             output,
-            risks_html(&workspace, Utc::now()).as_bytes(),
+            risks_html_with(&stamp(), &workspace).as_bytes(),
             Kind::Document,
         )?,
-        RisksFormat::Docx => emit_binary(output, &risks_docx(&workspace, Utc::now())?, "DOCX")?,
+        RisksFormat::Docx => emit_binary(output, &risks_docx_with(&stamp(), &workspace)?, "DOCX")?,
         RisksFormat::Csv => emit(output, risks_csv(&workspace).as_bytes(), Kind::Document)?,
         RisksFormat::Xlsx => emit_binary(output, &workbook(&workspace, catalogue)?, "XLSX")?,
         RisksFormat::Oscal => {

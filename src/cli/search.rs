@@ -71,16 +71,19 @@ pub fn run(
                     " ".repeat(pad),
                     style.dim(&truncate(control.theme.name(), 14))
                 );
-                // A title or id match shows on the line above; anything else says where it was.
-                if let Some(why) = matched(catalogue, hit, &query)
-                    .filter(|m| !matches!(m.field, Field::Title | Field::Id))
-                {
-                    let label = format!("matched in {}:", why.field.name());
-                    let room = WIDTH.saturating_sub(6 + label.chars().count() + 3);
+                // Every hit says where it matched; the id and title are on the line above, so
+                // those name the field only.
+                if let Some(why) = matched(catalogue, hit, &query) {
+                    let label = format!("matched in {}", why.field.name());
+                    if matches!(why.field, Field::Title | Field::Id) {
+                        outln!("      {}", style.dim(&label));
+                        continue;
+                    }
+                    let room = WIDTH.saturating_sub(6 + label.chars().count() + 4);
                     let snippet = truncate(&sanitize_line(&why.snippet), room);
                     outln!(
                         "      {} \"{}\"",
-                        style.dim(&label),
+                        style.dim(&format!("{label}:")),
                         style.marked(&snippet, &highlight(&snippet, &query))
                     );
                 }

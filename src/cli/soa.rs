@@ -13,11 +13,11 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::soa::Applicability;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
-use crate::export::docx::soa_docx;
+use crate::export::docx::soa_docx_with;
 use crate::export::soa_csv::soa_csv;
-use crate::export::soa_html::soa_html;
+use crate::export::soa_html::{SOA_TITLE, soa_html_with};
 use crate::export::soa_json::soa_json;
-use crate::export::soa_markdown::soa_markdown;
+use crate::export::soa_markdown::soa_markdown_with;
 use crate::export::xlsx::workbook;
 
 pub fn run(
@@ -33,7 +33,7 @@ pub fn run(
         .into());
     }
     let workspace = super::workspace_io::read(dir, catalogue)?;
-    let now = Utc::now();
+    let stamp = || super::document_stamp::document_control(dir, SOA_TITLE, &workspace, Utc::now());
     match format {
         SoaFormat::Table => {
             let style = output.map_or_else(Style::detect, |_| Style::plain());
@@ -50,12 +50,12 @@ pub fn run(
         )?,
         SoaFormat::Md => emit(
             output,
-            soa_markdown(&workspace, catalogue, now).as_bytes(),
+            soa_markdown_with(&stamp(), &workspace, catalogue).as_bytes(),
             Kind::Document,
         )?,
         SoaFormat::Html => emit(
             output,
-            soa_html(&workspace, catalogue, now).as_bytes(),
+            soa_html_with(&stamp(), &workspace, catalogue).as_bytes(),
             Kind::Document,
         )?,
         SoaFormat::Csv => emit(
@@ -63,7 +63,11 @@ pub fn run(
             soa_csv(&workspace, catalogue).as_bytes(),
             Kind::Document,
         )?,
-        SoaFormat::Docx => emit_binary(output, &soa_docx(&workspace, catalogue, now)?, "DOCX")?,
+        SoaFormat::Docx => emit_binary(
+            output,
+            &soa_docx_with(&stamp(), &workspace, catalogue)?,
+            "DOCX",
+        )?,
         SoaFormat::Xlsx => emit_binary(output, &workbook(&workspace, catalogue)?, "XLSX")?,
         SoaFormat::Oscal => {
             let dir = output.expect("checked above");

@@ -1,12 +1,14 @@
 //! What changed between two versions, record by record and field by field: for history, blame
 //! and "changes since the approved SoA". Uses the same id-keyed lists as the merge.
 
+use std::cell::RefCell;
+
 use serde::{Deserialize, Serialize};
 
 use super::merge_fields::{FieldChange, Fields, changes_between};
 use super::merge_record::Record;
 use super::risk::Risk;
-use super::soa::SoaEntry;
+use super::soa::{Soa, SoaEntry};
 use super::workspace::Workspace;
 use super::workspace_format::{RISKS_FILE, SOA_FILE};
 
@@ -37,6 +39,17 @@ pub fn diff_workspaces(old: &Workspace, new: &Workspace) -> Vec<RecordDiff> {
     diff_list(&old.soa.entries, &new.soa.entries, &mut diffs);
     diff_list(&old.risks.risks, &new.risks.risks, &mut diffs);
     diffs
+}
+
+/// How many SoA entries differ from the `approved` SoA to `now`: added, removed, or with any field
+/// but the `updated` stamp changed. The dashboard's "entries changed since approval".
+pub fn soa_entries_changed(approved: &Soa, now: &Soa) -> usize {
+    let mut diffs = Vec::new();
+    diff_list(&approved.entries, &now.entries, &mut diffs);
+    diffs
+        .iter()
+        .filter(|diff| diff.what != "changed" || !diff.changes.is_empty())
+        .count()
 }
 
 fn diff_list<T: Record>(old: &[T], new: &[T], diffs: &mut Vec<RecordDiff>) {
@@ -135,24 +148,80 @@ struct AnyList<T> {
 }
 
 fn find<T: Record>(text: &str, id_field: &str, id: &str) -> Option<Fields> {
-    let wanted = |r: &T| r.id().eq_ignore_ascii_case(id.trim());
-    // Canonical layout: items open with `        (` and close with `        )` on lines of their own.
+    canonical_item(text, id_field, id)
+        .and_then(|item| parse_item::<T>(item, id))
+        .or_else(|| {
+            let list: AnyList<T> = ron::from_str(text).ok()?;
+            list.entries.iter().find(|r| wanted(*r, id)).map(Fields::of)
+        })
+}
+
+fn wanted<T: Record>(record: &T, id: &str) -> bool {
+    record.id().eq_ignore_ascii_case(id.trim())
+}
+
+/// The text of item `id` in the canonical layout, where items open with `        (` and close
+/// with `        )` on lines of their own.
+fn canonical_item<'t>(text: &'t str, id_field: &str, id: &str) -> Option<&'t str> {
     let needle = format!("\n            {id_field}: {:?},\n", id.trim());
-    if let Some(at) = text.find(&needle) {
-        // The needle starts with the newline that ends the item's opening line.
-        let start = text[..=at].rfind("\n        (\n").map(|s| s + 1);
-        let end = text[at..]
-            .find("\n        )")
-            .map(|e| at + e + "\n        )".len());
-        if let (Some(start), Some(end)) = (start, end)
-            && let Ok(record) = ron::from_str::<T>(&text[start..end])
-            && wanted(&record)
-        {
-            return Some(Fields::of(&record));
+    let at = text.find(&needle)?;
+    // The needle starts with the newline that ends the item's opening line.
+    let start = text[..=at].rfind("\n        (\n")? + 1;
+    let end = at + text[at..].find("\n        )")? + "\n        )".len();
+    Some(&text[start..end])
+}
+
+fn parse_item<T: Record>(item: &str, id: &str) -> Option<Fields> {
+    let record = ron::from_str::<T>(item).ok()?;
+    wanted(&record, id).then(|| Fields::of(&record))
+}
+
+/// [`record_in_text`] over successive versions of one file, as a history reads them: a record
+/// whose text is the same as in the version before is not parsed again.
+pub struct RecordFinder<'a> {
+    file: &'a str,
+    id: &'a str,
+    last: RefCell<Option<(String, Fields)>>,
+}
+
+impl<'a> RecordFinder<'a> {
+    pub fn new(file: &'a str, id: &'a str) -> RecordFinder<'a> {
+        RecordFinder {
+            file,
+            id,
+            last: RefCell::new(None),
         }
     }
-    let list: AnyList<T> = ron::from_str(text).ok()?;
-    list.entries.iter().find(|r| wanted(r)).map(Fields::of)
+
+    /// The fields of the record in this version of the file, or `None`.
+    pub fn find(&self, text: &str) -> Option<Fields> {
+        let id_field = if self.file == SOA_FILE {
+            "control"
+        } else {
+            "id"
+        };
+        let Some(item) = canonical_item(text, id_field, self.id) else {
+            return record_in_text(self.file, text, self.id);
+        };
+        let mut last = self.last.borrow_mut();
+        if let Some((seen, fields)) = &*last
+            && seen == item
+        {
+            return Some(fields.clone());
+        }
+        let parsed = if self.file == SOA_FILE {
+            parse_item::<SoaEntry>(item, self.id)
+        } else {
+            parse_item::<Risk>(item, self.id)
+        };
+        match parsed {
+            Some(fields) => {
+                *last = Some((item.to_string(), fields.clone()));
+                Some(fields)
+            }
+            None => record_in_text(self.file, text, self.id),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -180,6 +249,29 @@ mod tests {
     }
 
     #[test]
+    fn the_record_finder_answers_as_record_in_text_across_versions() {
+        let mut workspace = demo_workspace(&Catalogue::builtin());
+        let finder = RecordFinder::new(SOA_FILE, "8.13");
+        let first = render(&workspace).soa;
+        assert_eq!(
+            finder.find(&first),
+            record_in_text(SOA_FILE, &first, "8.13")
+        );
+        workspace.soa.entry_mut("5.1").unwrap().owner = "Someone".into();
+        let other_edit = render(&workspace).soa;
+        assert_eq!(
+            finder.find(&other_edit),
+            record_in_text(SOA_FILE, &first, "8.13")
+        );
+        workspace.soa.entry_mut("8.13").unwrap().owner = "Backup team".into();
+        let own_edit = render(&workspace).soa;
+        let found = finder.find(&own_edit).unwrap();
+        assert_eq!(found, Fields::of(workspace.soa.entry("8.13").unwrap()));
+        assert_eq!(finder.find(&own_edit.replace('\n', " ")), Some(found));
+        assert!(finder.find("not a workspace file").is_none());
+    }
+
+    #[test]
     fn diffs_name_added_removed_and_changed_records() {
         let old = demo_workspace(&Catalogue::builtin());
         let mut new = old.clone();
@@ -193,5 +285,23 @@ mod tests {
             (diffs[1].record.as_str(), diffs[1].what),
             (removed.as_str(), "removed")
         );
+    }
+
+    #[test]
+    fn entries_changed_since_approval_count_real_edits_not_stamps() {
+        let approved = demo_workspace(&Catalogue::builtin()).soa;
+        let mut now = approved.clone();
+        assert_eq!(soa_entries_changed(&approved, &now), 0);
+        now.entry_mut("5.1").unwrap().owner = "Someone new".into();
+        now.entry_mut("8.13").unwrap().justification = "Restores tested monthly.".into();
+        // Saved again by someone else without a change: only the stamp moved.
+        now.entry_mut("5.2").unwrap().updated = Some(crate::domain::stamp::Stamp::new(
+            chrono::DateTime::UNIX_EPOCH,
+            "someone",
+        ));
+        assert_eq!(soa_entries_changed(&approved, &now), 2);
+        now.entries.retain(|entry| entry.control != "7.4");
+        assert_eq!(soa_entries_changed(&approved, &now), 3);
+        assert_eq!(soa_entries_changed(&now, &approved), 3);
     }
 }

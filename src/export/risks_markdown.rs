@@ -77,13 +77,18 @@ fn write_risk(out: &mut String, method: &RiskMethod, risk: &Risk) {
 
 /// The whole register as Markdown.
 pub fn risks_markdown(workspace: &Workspace, generated: DateTime<Utc>) -> String {
+    let control = DocumentControl::from_workspace(RISKS_TITLE, workspace, generated);
+    risks_markdown_with(&control, workspace)
+}
+
+/// The register as Markdown under a given document-control block.
+pub fn risks_markdown_with(control: &DocumentControl, workspace: &Workspace) -> String {
     let settings = &workspace.settings;
     let method = &settings.risk_method;
     let risks = sorted_risks(workspace);
-    let control = DocumentControl::from_workspace(RISKS_TITLE, workspace, generated);
     let summary = RiskSummary::of(workspace);
     let mut out = format!("# {RISKS_TITLE} — {}\n\n", line(&settings.name));
-    out.push_str(&document_control_markdown(&control));
+    out.push_str(&document_control_markdown(control));
     out.push_str(&format!(
         "## Summary\n\n{} risk(s); scores above {} need treatment.\n\n",
         risks.len(),

@@ -151,12 +151,21 @@ pub fn soa_markdown(
     generated: DateTime<Utc>,
 ) -> String {
     let control = DocumentControl::from_workspace(SOA_TITLE, workspace, generated);
+    soa_markdown_with(&control, workspace, catalogue)
+}
+
+/// The SoA as Markdown under a given document-control block (e.g. one filled from an approval).
+pub fn soa_markdown_with(
+    control: &DocumentControl,
+    workspace: &Workspace,
+    catalogue: &Catalogue,
+) -> String {
     let rows = soa_rows(workspace, catalogue);
     let mut out = format!(
         "# {SOA_TITLE} — {}\n\n",
         escape_md(&sanitize_line(&workspace.settings.name))
     );
-    out.push_str(&document_control_markdown(&control));
+    out.push_str(&document_control_markdown(control));
     out.push_str(&soa_summary_markdown(&SoaSummary::of(&rows)));
     out.push_str("## Scope\n\n");
     out.push_str(&quote_block(&workspace.settings.scope));

@@ -16,8 +16,8 @@ mod widths;
 
 pub use body::{Body, Row, Table};
 pub use package::{DocxParts, document_xml, package};
-pub use risks::risks_docx;
-pub use soa::soa_docx;
+pub use risks::{risks_docx, risks_docx_with};
+pub use soa::{soa_docx, soa_docx_with};
 pub use widths::column_widths;
 
 /// Width of the text area of a landscape A4 page with the margins of [`parts::section`], in

@@ -62,9 +62,14 @@ pub fn risks_docx(
     generated: DateTime<Utc>,
 ) -> zip::result::ZipResult<Vec<u8>> {
     let control = DocumentControl::from_workspace(RISKS_TITLE, workspace, generated);
-    let body = risks_body(&control, workspace);
-    package(&DocxParts {
-        control: &control,
-        body,
-    })
+    risks_docx_with(&control, workspace)
+}
+
+/// The register as a DOCX file under a given document-control block.
+pub fn risks_docx_with(
+    control: &DocumentControl,
+    workspace: &Workspace,
+) -> zip::result::ZipResult<Vec<u8>> {
+    let body = risks_body(control, workspace);
+    package(&DocxParts { control, body })
 }

@@ -120,9 +120,15 @@ pub fn soa_docx(
     generated: DateTime<Utc>,
 ) -> zip::result::ZipResult<Vec<u8>> {
     let control = DocumentControl::from_workspace(SOA_TITLE, workspace, generated);
-    let body = soa_body(&control, workspace, catalogue);
-    package(&DocxParts {
-        control: &control,
-        body,
-    })
+    soa_docx_with(&control, workspace, catalogue)
+}
+
+/// The SoA as a DOCX file under a given document-control block.
+pub fn soa_docx_with(
+    control: &DocumentControl,
+    workspace: &Workspace,
+    catalogue: &Catalogue,
+) -> zip::result::ZipResult<Vec<u8>> {
+    let body = soa_body(control, workspace, catalogue);
+    package(&DocxParts { control, body })
 }

@@ -1,7 +1,7 @@
 //! Per-file history from git: the commits that changed a workspace file, each with the file's
-//! version before (first parent) and after. One `git log` and one `git cat-file --batch` for the
-//! whole history; each distinct version is read once, and only what the caller takes from it is
-//! kept (a record, not the whole file).
+//! version before (first parent) and after. One `git log --raw` (which names both versions' blobs)
+//! and one `git cat-file --batch` for the whole history; each distinct version is read once, and
+//! only what the caller takes from it is kept (a record, not the whole file).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -37,55 +37,72 @@ impl<T: Clone> History<T> {
         take: impl Fn(&str) -> Option<T>,
     ) -> Result<History<T>, GitError> {
         let path = repo_path(dir, file)?;
+        // `--raw` names the file's blob before (first parent) and after each commit, so each
+        // distinct version is asked of `cat-file` once, by its id, without resolving paths.
         let log = git(
             dir,
             &[
                 "log",
                 "--reverse",
-                "--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s",
+                "--no-renames",
+                "--raw",
+                "--no-abbrev",
+                "--diff-merges=first-parent",
+                "--format=%x1e%H%x1f%aI%x1f%an%x1f%s",
                 "--",
                 &path,
             ],
         )?;
-        let mut commits = Vec::new();
-        for line in log.lines() {
-            let parts: Vec<&str> = line.split('\x1f').collect();
-            let [id, parents, date, author, message] = parts[..] else {
-                continue;
-            };
-            let parent = parents.split(' ').next().filter(|p| !p.is_empty());
-            commits.push((
-                Commit {
-                    id: id.to_string(),
-                    date: date.to_string(),
-                    author: author.to_string(),
-                    message: message.to_string(),
-                },
-                parent.map(str::to_string),
-            ));
-        }
+        let commits: Vec<(Commit, Option<&str>, Option<&str>)> = log
+            .split('\x1e')
+            .filter_map(|record| logged_commit(record, &path))
+            .collect();
+        // Each distinct blob once, in the order of history, so that `take` sees versions in turn.
+        let mut order: HashMap<&str, usize> = HashMap::new();
         let mut names = Vec::new();
-        for (commit, parent) in &commits {
-            names.push(format!("{}:{path}", commit.id));
-            if let Some(parent) = parent {
-                names.push(format!("{parent}:{path}"));
-            }
+        for blob in commits.iter().flat_map(|(_, b, a)| [*b, *a]).flatten() {
+            order.entry(blob).or_insert_with(|| {
+                names.push(blob.to_string());
+                names.len() - 1
+            });
         }
-        let mut versions = read_versions(dir, &names, &take)?.into_iter();
+        let versions = read_versions(dir, &names, &take)?;
+        let version = |blob: Option<&str>| versions[*order.get(blob?)?].clone();
         let changes = commits
             .into_iter()
-            .map(|(commit, parent)| {
-                let after = versions.next().flatten();
-                let before = if parent.is_some() {
-                    versions.next().flatten()
-                } else {
-                    None
-                };
-                (commit, before, after)
-            })
+            .map(|(commit, before, after)| (commit, version(before), version(after)))
             .collect();
         Ok(History { changes })
     }
+}
+
+/// One commit of `git log --raw` with the blob ids of `path` before and after it (`None` where
+/// the file did not exist).
+fn logged_commit<'a>(
+    record: &'a str,
+    path: &str,
+) -> Option<(Commit, Option<&'a str>, Option<&'a str>)> {
+    let mut lines = record.lines();
+    let header: Vec<&str> = lines.next()?.split('\x1f').collect();
+    let [id, date, author, message] = header[..] else {
+        return None;
+    };
+    let commit = Commit {
+        id: id.to_string(),
+        date: date.to_string(),
+        author: author.to_string(),
+        message: message.to_string(),
+    };
+    // `:100644 100644 OLD NEW M<TAB>path`; the id of a missing side is all zeros.
+    let (before, after) = lines
+        .filter_map(|line| line.strip_prefix(':')?.split_once('\t'))
+        .find(|(_, name)| *name == path)
+        .and_then(|(fields, _)| {
+            let fields: Vec<&str> = fields.split(' ').collect();
+            Some((*fields.get(2)?, *fields.get(3)?))
+        })?;
+    let present = |blob: &'a str| Some(blob).filter(|b| !b.bytes().all(|c| c == b'0'));
+    Some((commit, present(before), present(after)))
 }
 
 /// The text of `file` of the workspace `dir` at revision `rev`; `None` when it did not exist there.

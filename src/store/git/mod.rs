@@ -79,6 +79,22 @@ pub fn has_uncommitted(dir: &Path, files: &[&str]) -> Result<bool, GitError> {
     Ok(!git(dir, &args)?.trim().is_empty())
 }
 
+/// Whether any of `files` differs between `rev` and the work tree (committed or not).
+pub fn changed_since(dir: &Path, rev: &str, files: &[&str]) -> Result<bool, GitError> {
+    if has_uncommitted(dir, files)? {
+        return Ok(true);
+    }
+    let mut args = vec!["diff", "--name-only", rev, "HEAD", "--"];
+    args.extend(files);
+    Ok(!git(dir, &args)?.trim().is_empty())
+}
+
+/// The short id of HEAD; `None` outside a repository or before the first commit.
+pub fn head(dir: &Path) -> Option<String> {
+    let out = git(dir, &["rev-parse", "--short=12", "HEAD"]).ok()?;
+    Some(out.trim().to_string()).filter(|id| !id.is_empty())
+}
+
 /// With `auto_commit` set in the workspace, commits the workspace files after a save that
 /// changed `before` into `after`, with a message saying what changed. Returns the message when it
 /// committed; outside a repository, or with the setting off, it does nothing.
