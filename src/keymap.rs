@@ -40,6 +40,8 @@ pub enum Context {
     Picker,
     /// A popup list to jump from (a risk's controls, a heat-map cell's risks).
     Popup,
+    /// The conflict chooser after the files changed on disk.
+    Conflicts,
     Risks,
     Dashboard,
     /// The "terminal too small" notice: only quit acts there.
@@ -65,6 +67,7 @@ impl Context {
             Context::Controls => "Form: controls",
             Context::Picker => "Control picker",
             Context::Popup => "Popup lists",
+            Context::Conflicts => "Conflicts (files changed on disk)",
             Context::Risks => "Risk register",
             Context::Dashboard => "Dashboard",
             Context::TooSmall => "Terminal too small",

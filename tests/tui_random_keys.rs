@@ -113,7 +113,6 @@ fn walk(seed: u64, keys: usize) {
                     }
                 }
             }
-            Effect::Reload => persist::reload(&mut app, &mut store),
             Effect::ExternalEdit => app.external_edit_done(Ok("from the editor\nline two".into())),
             // A quit would end the session; the walk goes on.
             Effect::Quit => {}

@@ -270,7 +270,7 @@ fn a_read_only_workspace_refuses_edits_with_the_reason() {
 }
 
 #[test]
-fn saving_writes_the_files_and_a_change_on_disk_offers_reload() {
+fn saving_merges_a_change_made_on_disk_and_a_clash_is_chosen_field_by_field() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app();
     let mut store = Store {
@@ -287,34 +287,57 @@ fn saving_writes_the_files_and_a_change_on_disk_offers_reload() {
         decisions(&app.workspace.soa)
     );
 
-    // Someone else edits soa.ron meanwhile.
+    // Someone else changes 5.3's decision on disk meanwhile; here 5.2 is decided.
     let soa = dir.path().join("soa.ron");
-    let text = std::fs::read_to_string(&soa).unwrap();
-    std::fs::write(&soa, text.replacen("not_started", "planned", 1)).unwrap();
+    let set_on_disk = |control: &str, value: &str| {
+        let text = std::fs::read_to_string(&soa).unwrap();
+        let at = text.find(&format!("control: \"{control}\"")).unwrap();
+        let field = at + text[at..].find("applicability: ").unwrap() + "applicability: ".len();
+        let end = field + text[field..].find(',').unwrap();
+        std::fs::write(&soa, format!("{}{value}{}", &text[..field], &text[end..])).unwrap();
+    };
+    set_on_disk("5.3", "excluded");
     press(&mut app, "j a <C-s>");
     persist::save(&mut app, &mut store);
-    assert!(matches!(
-        app.question(),
-        Some(Question::ChangedOnDisk { .. })
-    ));
-    assert!(app.dirty, "nothing was saved");
-    press(&mut app, "y");
-    assert_eq!(app.question(), Some(&Question::ConfirmReload));
-    assert_eq!(press(&mut app, "y"), [Effect::Reload]);
-    persist::reload(&mut app, &mut store);
-    assert!(!app.dirty);
+    assert!(!app.dirty, "merged and saved: {:?}", app.message);
     let on_disk = store::open(dir.path(), &app.catalogue, store::Access::ReadOnly).unwrap();
     assert_eq!(
         on_disk.workspace, app.workspace,
         "the app holds what the files hold"
     );
-    press(&mut app, "u");
-    assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Nothing to undo")
+    assert_eq!(
+        on_disk.workspace.soa.entry("5.3").unwrap().applicability,
+        Applicability::Excluded,
+        "their change is kept"
+    );
+    let ours_5_2 = app.soa_entry("5.2").unwrap().applicability;
+    assert_ne!(
+        ours_5_2,
+        Applicability::Undecided,
+        "our change is saved too"
+    );
+
+    // Both change 5.2's decision: the chooser asks; taking theirs writes theirs.
+    let base = app.soa_entry("5.2").unwrap().applicability;
+    press(&mut app, "a");
+    let ours = app.soa_entry("5.2").unwrap().applicability;
+    let theirs = Applicability::ALL
+        .into_iter()
+        .find(|a| *a != base && *a != ours)
+        .unwrap()
+        .name();
+    set_on_disk("5.2", theirs);
+    press(&mut app, "<C-s>");
+    persist::save(&mut app, &mut store);
+    assert_eq!(app.top(), Some(LayerKind::Conflicts), "{:?}", app.message);
+    assert!(app.dirty, "nothing saved before the choice");
+    press(&mut app, "<Space> <Enter> <C-s>");
+    persist::save(&mut app, &mut store);
+    assert!(!app.dirty, "{:?}", app.message);
+    assert_eq!(
+        app.soa_entry("5.2").unwrap().applicability.name(),
+        theirs,
+        "theirs was chosen"
     );
 }
 
@@ -345,5 +368,55 @@ fn rescued_edits_are_offered_back_and_the_file_removed() {
         decisions(&next.workspace.soa),
         decisions(&edited.soa),
         "restoring is one undoable edit"
+    );
+}
+
+#[test]
+fn a_change_on_disk_shows_without_a_save_and_keeps_the_unsaved_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app();
+    let mut store = Store {
+        dir: dir.path().to_path_buf(),
+        handle: None,
+    };
+    persist::save(&mut app, &mut store);
+    persist::check_disk(&mut app, &mut store);
+    press(&mut app, "2 a");
+    let ours = app.soa_entry("5.1").unwrap().applicability;
+    // A colleague's command writes another entry.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_isms"))
+        .args(["-w", dir.path().to_str().unwrap(), "soa", "set", "8.13"])
+        .args(["--owner", "Colleague"])
+        .env("ISMS_ALLOW_LOCKED_WRITE", "1")
+        .output()
+        .unwrap();
+    if !output.status.success() {
+        // The lock keeps the command line out; write the file as a `git pull` would.
+        let soa = dir.path().join("soa.ron");
+        let text = std::fs::read_to_string(&soa).unwrap();
+        let at = text.find("control: \"8.13\"").unwrap();
+        let owner = at + text[at..].find("owner: \"").unwrap() + "owner: \"".len();
+        let end = owner + text[owner..].find('"').unwrap();
+        std::fs::write(&soa, format!("{}Colleague{}", &text[..owner], &text[end..])).unwrap();
+    }
+    persist::check_disk(&mut app, &mut store);
+    assert_eq!(
+        app.soa_entry("8.13").unwrap().owner,
+        "Colleague",
+        "{:?}",
+        app.message
+    );
+    assert_eq!(
+        app.soa_entry("5.1").unwrap().applicability,
+        ours,
+        "the unsaved edit is kept"
+    );
+    assert!(app.dirty);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("changed on disk")
     );
 }

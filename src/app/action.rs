@@ -122,8 +122,6 @@ pub enum Effect {
     Redraw,
     /// Write the workspace through the store, then report with `App::saved`.
     Save,
-    /// Read the workspace files again, discarding the edits (the user confirmed).
-    Reload,
     /// Remove the recovery file (its edits were restored or declined).
     DiscardRecovery,
     /// Run `$EDITOR` on the text of `App::external_text`, then hand it back with

@@ -11,6 +11,7 @@ mod input;
 pub mod layers;
 pub mod layout;
 mod patch;
+mod reload;
 mod rescue;
 mod save;
 mod session;

@@ -1,10 +1,7 @@
 //! Saving and reloading as the app sees them: `Ctrl-S` asks the edge to save (`Effect::Save`),
-//! and the edge reports back with [`App::saved`] or [`App::reloaded`]. The I/O is in `tui`.
+//! and the edge reports back with [`App::saved`]. The I/O is in `tui`.
 
-use super::history::History;
-use super::layers::{Layer, Question};
 use super::{App, Effect};
-use crate::domain::workspace::Workspace;
 
 /// How a save went, in the words the app needs (the store's errors stay at the edge).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,25 +36,14 @@ impl App {
                     self.tell(format!("Saved {}", files.join(", ")), false);
                 }
             }
-            SaveOutcome::ChangedOnDisk(files) => self.ask(Question::ChangedOnDisk { files }),
+            SaveOutcome::ChangedOnDisk(files) => self.tell(
+                format!(
+                    "{} changed on disk again while saving; nothing was saved, Ctrl-S merges and saves",
+                    files.join(", ")
+                ),
+                true,
+            ),
             SaveOutcome::Failed(reason) => self.tell(reason, true),
         }
-    }
-
-    /// Takes a workspace read again from disk: the edits and their history are gone.
-    pub fn reloaded(&mut self, workspace: Workspace, notes: Vec<String>) {
-        self.history = History::new(workspace.clone());
-        self.workspace = workspace;
-        // A form holds values of the old files: it closes with them.
-        self.layers
-            .retain(|l| !matches!(l, Layer::Form(_) | Layer::Picker(_)));
-        self.mark_saved();
-        self.workspace_changed();
-        let mut text = "Reloaded from disk".to_string();
-        for note in notes {
-            text.push_str(" · ");
-            text.push_str(&note);
-        }
-        self.tell(text, false);
     }
 }

@@ -16,6 +16,7 @@ pub mod merge;
 pub mod merge_diff;
 pub mod merge_fields;
 pub mod merge_record;
+pub mod merge_resolve;
 #[cfg(test)]
 mod merge_tests;
 pub mod mgmt;

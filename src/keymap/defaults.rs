@@ -2,8 +2,8 @@
 //! only place keys are written down: help and hints are generated from it.
 
 use super::Context::{
-    self, Choice, Controls, Dashboard, Date, Detail, Flags, Form, Global, Help, Line, List, Picker,
-    Popup, Question, Risks, Search, Table, TooSmall,
+    self, Choice, Conflicts, Controls, Dashboard, Date, Detail, Flags, Form, Global, Help, Line,
+    List, Picker, Popup, Question, Risks, Search, Table, TooSmall,
 };
 use crate::app::tabs::dashboard::DashCommand;
 use crate::app::tabs::risk_actions::RiskCommand;
@@ -122,6 +122,11 @@ pub const DEFAULTS: &[Default] = &[
     bind("popup_up", Action::MoveUp, &[Popup], &["k", "<Up>"], "Previous item"),
     bind("popup_open", Action::Open, &[Popup], &["<Enter>"], "Go to the selected item"),
     bind("popup_close", Action::Close, &[Popup], &["<Esc>", "q"], "Close the list"),
+    bind("conflict_down", Action::MoveDown, &[Conflicts], &["j", "<Down>"], "Next conflict"),
+    bind("conflict_up", Action::MoveUp, &[Conflicts], &["k", "<Up>"], "Previous conflict"),
+    bind("conflict_pick", Action::Toggle, &[Conflicts], &["<Space>", "<Left>", "<Right>", "h", "l"], "Keep yours or take theirs"),
+    bind("conflict_apply", Action::Open, &[Conflicts], &["<Enter>"], "Apply the choices"),
+    bind("conflict_keep", Action::Close, &[Conflicts], &["<Esc>"], "Keep yours everywhere"),
 ];
 
 /// One hint: the commands whose first keys are shown (joined with `/`), and the word after them.
@@ -220,6 +225,12 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["popup_down", "popup_up"], "move"),
         (&["popup_open"], "go to"),
         (&["popup_close"], "close"),
+    ]),
+    (Conflicts, &[
+        (&["conflict_pick"], "yours/theirs"),
+        (&["conflict_down", "conflict_up"], "move"),
+        (&["conflict_apply"], "apply"),
+        (&["conflict_keep"], "keep yours"),
     ]),
     (TooSmall, &[
         (&["quit"], "quit"),

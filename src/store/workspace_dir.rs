@@ -42,6 +42,9 @@ pub struct WorkspaceHandle {
     lock: Option<Lock>,
     read_only: Option<String>,
     write: WriteFn,
+    /// Size and modification time of each file at the last look, to notice a change without
+    /// reading the files.
+    last_look: Vec<Option<(std::time::SystemTime, u64)>>,
 }
 
 /// Opens the workspace in `dir`. With `Access::Edit` the lock is taken; when another session
@@ -69,6 +72,7 @@ pub fn open(dir: &Path, catalogue: &Catalogue, access: Access) -> Result<Opened,
             lock,
             read_only,
             write: write_and_sync,
+            last_look: Vec::new(),
         },
         workspace,
         notes,
@@ -110,6 +114,7 @@ pub fn open_for_edit(
             lock: Some(lock),
             read_only: None,
             write: write_and_sync,
+            last_look: Vec::new(),
         },
         workspace,
         notes,
@@ -163,6 +168,7 @@ pub fn create(dir: &Path, workspace: &Workspace) -> Result<WorkspaceHandle, Stor
         lock: Some(lock),
         read_only: None,
         write: write_and_sync,
+        last_look: Vec::new(),
     };
     handle.save(workspace)?;
     Ok(handle)
@@ -278,6 +284,23 @@ impl WorkspaceHandle {
             })
             .map(|(file, _)| display_name(&self.dir, file))
             .collect()
+    }
+
+    /// The files changed on disk since the last look, by a cheap look at their size and time
+    /// first, then by content; empty when nothing changed.
+    pub fn changed_since_last_look(&mut self) -> Vec<String> {
+        let look: Vec<_> = FILES
+            .iter()
+            .map(|file| {
+                let meta = std::fs::symlink_metadata(self.dir.join(file)).ok()?;
+                Some((meta.modified().ok()?, meta.len()))
+            })
+            .collect();
+        if look == self.last_look {
+            return Vec::new();
+        }
+        self.last_look = look;
+        self.changed_on_disk()
     }
 
     /// Reads the files again (after a `git pull`, say), keeping the lock.

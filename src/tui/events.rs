@@ -1,6 +1,6 @@
-//! Where events come from: one thread blocks reading the terminal, another waits for signals, and
-//! both send into one channel. The event loop blocks on the channel, so isms sleeps until
-//! something happens (no timer, no polling).
+//! Where events come from: one thread blocks reading the terminal, another waits for signals, a
+//! third ticks every few seconds so the loop can look whether the files changed on disk; all send
+//! into one channel. The event loop blocks on the channel.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -24,7 +24,12 @@ pub enum Event {
     Resumed,
     /// Reading the terminal failed (it is gone).
     Failed(std::io::Error),
+    /// Time to look whether the workspace files changed on disk.
+    Tick,
 }
+
+/// How often the files are looked at (a size-and-time check; read only when that changed).
+const TICK: Duration = Duration::from_secs(2);
 
 /// Starts the reader and signal threads.
 pub fn start(mouse: bool) -> std::io::Result<Receiver<Event>> {
@@ -41,6 +46,12 @@ pub fn start(mouse: bool) -> std::io::Result<Receiver<Event>> {
             if signal_sender.send(event).is_err() {
                 break;
             }
+        }
+    });
+    let tick_sender = sender.clone();
+    thread::spawn(move || {
+        while tick_sender.send(Event::Tick).is_ok() {
+            thread::sleep(TICK);
         }
     });
     thread::spawn(move || read_terminal(sender, mouse));

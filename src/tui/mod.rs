@@ -109,6 +109,10 @@ fn event_loop(
                     persist::rescue(app, store);
                     return Ok(ExitCode::from(128u8.saturating_add(signal as u8)));
                 }
+                Event::Tick => {
+                    persist::check_disk(app, store);
+                    Effect::None
+                }
                 Event::Resumed => {
                     terminal::enter(mouse)?;
                     Effect::Redraw
@@ -125,7 +129,6 @@ fn event_loop(
                 Effect::Suspend => terminal::suspend(&mut terminal, mouse)?,
                 Effect::Redraw => terminal::redraw_all(&mut terminal)?,
                 Effect::Save => persist::save(app, store),
-                Effect::Reload => persist::reload(app, store),
                 Effect::DiscardRecovery => persist::discard_recovery(app, store),
                 Effect::ExternalEdit => {
                     if let Some(text) = app.external_text() {

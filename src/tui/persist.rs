@@ -1,12 +1,13 @@
 //! The workspace on disk as the event loop sees it: Ctrl-S saves through the store's handle (or
-//! creates the files of a new workspace), a refused save becomes a dialog, reload re-reads, and
+//! creates the files of a new workspace), files changed on disk are merged in (at a look every
+//! few seconds, and before a save), and
 //! unsaved edits are rescued to the recovery file when the session ends abruptly and offered back
 //! on the next start.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::app::{App, SaveOutcome};
+use crate::app::{App, LayerKind, SaveOutcome};
 use crate::domain::workspace_format::{RISKS_FILE, SOA_FILE, WORKSPACE_FILE};
 use crate::store::{self, StoreError, WorkspaceHandle};
 
@@ -16,8 +17,21 @@ pub struct Store {
     pub handle: Option<WorkspaceHandle>,
 }
 
-/// Saves the app's workspace and tells the app how it went.
+/// Saves the app's workspace and tells the app how it went. Files changed on disk since they
+/// were loaded are merged in first (the unsaved edits on top), then saved; a field changed on
+/// both sides waits for the user's choice instead.
 pub fn save(app: &mut App, store: &mut Store) {
+    let changed = store
+        .handle
+        .as_ref()
+        .map(WorkspaceHandle::changed_on_disk)
+        .unwrap_or_default();
+    if !changed.is_empty() {
+        take_disk_changes(app, store, &changed);
+        if app.top() == Some(LayerKind::Conflicts) {
+            return;
+        }
+    }
     let result = match &mut store.handle {
         Some(handle) => handle.save(&app.workspace),
         None => store::create(&store.dir, &app.workspace).map(|handle| {
@@ -36,15 +50,31 @@ pub fn save(app: &mut App, store: &mut Store) {
     app.saved(outcome);
 }
 
-/// Reads the files again, replacing the app's workspace (the user agreed to lose the edits).
-pub fn reload(app: &mut App, store: &mut Store) {
+/// A look at the files (every few seconds and after keys): when they changed on disk, they are
+/// read again and the unsaved edits merged on top.
+pub fn check_disk(app: &mut App, store: &mut Store) {
     let Some(handle) = &mut store.handle else {
-        app.tell("Nothing to reload: this workspace has no files yet", true);
+        return;
+    };
+    let changed = handle.changed_since_last_look();
+    if !changed.is_empty() {
+        take_disk_changes(app, store, &changed);
+    }
+}
+
+fn take_disk_changes(app: &mut App, store: &mut Store, changed: &[String]) {
+    let Some(handle) = &mut store.handle else {
         return;
     };
     match handle.reload(&app.catalogue) {
-        Ok((workspace, notes)) => app.reloaded(workspace, notes),
-        Err(error) => app.tell(format!("{error}; your edits are still here"), true),
+        Ok((workspace, _)) => app.disk_changed(workspace, changed),
+        Err(error) => app.tell(
+            format!(
+                "{} changed on disk and cannot be read ({error}); your edits are kept here",
+                changed.join(", ")
+            ),
+            true,
+        ),
     }
 }
 

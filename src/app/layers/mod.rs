@@ -2,6 +2,7 @@
 //! picker, a list to jump from. Every key goes to the top layer first (through its keymap
 //! contexts); what the layer does not take goes to the tab, then to the global commands.
 
+pub mod conflicts;
 pub mod form;
 pub mod help;
 pub mod list;
@@ -11,6 +12,7 @@ pub mod search;
 
 use super::{Action, App, Effect};
 use crate::keymap::Context;
+pub use conflicts::ConflictChooser;
 pub use form::Form;
 pub use help::Help;
 pub use list::ListPopup;
@@ -26,6 +28,7 @@ pub enum Layer {
     Form(Box<Form>),
     Picker(ControlPicker),
     List(ListPopup),
+    Conflicts(Box<ConflictChooser>),
 }
 
 /// Which kind of layer, to ask what is on top.
@@ -37,6 +40,7 @@ pub enum LayerKind {
     Form,
     Picker,
     List,
+    Conflicts,
 }
 
 /// What a layer did with an action.
@@ -58,6 +62,7 @@ impl Layer {
             Layer::Form(_) => LayerKind::Form,
             Layer::Picker(_) => LayerKind::Picker,
             Layer::List(_) => LayerKind::List,
+            Layer::Conflicts(_) => LayerKind::Conflicts,
         }
     }
 
@@ -70,6 +75,7 @@ impl Layer {
             Layer::Form(form) => form.contexts(),
             Layer::Picker(_) => &[Context::Picker],
             Layer::List(_) => &[Context::Popup],
+            Layer::Conflicts(_) => &[Context::Conflicts],
         }
     }
 
@@ -78,7 +84,7 @@ impl Layer {
         match self {
             Layer::Search(_) | Layer::Picker(_) => true,
             Layer::Form(form) => !matches!(form.focused().spec.kind, form::Kind::Flags),
-            Layer::Help(_) | Layer::Question(_) | Layer::List(_) => false,
+            Layer::Help(_) | Layer::Question(_) | Layer::List(_) | Layer::Conflicts(_) => false,
         }
     }
 }
@@ -96,6 +102,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Outcome {
         Layer::Form(form) => form::update(app, form, action),
         Layer::Picker(picker) => picker::update(app, picker, action),
         Layer::List(list) => list::update(app, list, action),
+        Layer::Conflicts(chooser) => conflicts::update(app, chooser, action),
     };
     if !matches!(outcome, Outcome::Close(_)) {
         let at = depth.min(app.layers.len());

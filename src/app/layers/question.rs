@@ -1,7 +1,6 @@
 //! The one question layer: everything that must be answered before anything else happens
-//! (quitting with unsaved edits, a save refused because the files changed on disk, reloading
-//! over edits, edits rescued from a session that ended abruptly, closing a changed form, deleting
-//! a risk, undoing a saved edit). `y` and `n` (from the keymap) answer.
+//! (quitting with unsaved edits, edits rescued from a session that ended abruptly, closing a
+//! changed form, deleting a risk, undoing a saved edit). `y` and `n` (from the keymap) answer.
 
 use std::convert::Infallible;
 
@@ -17,10 +16,6 @@ pub enum Question {
     Quit,
     /// Delete this risk?
     DeleteRisk { id: String },
-    /// Saving was refused: someone changed these files since they were loaded.
-    ChangedOnDisk { files: Vec<String> },
-    /// Reload the files and lose the unsaved edits?
-    ConfirmReload,
     /// A recovery file holds edits from a session that ended without saving.
     Restore {
         written: String,
@@ -39,8 +34,6 @@ impl Question {
         match self {
             Question::Quit => " Unsaved edits ",
             Question::DeleteRisk { .. } => " Delete risk ",
-            Question::ChangedOnDisk { .. } => " Changed on disk ",
-            Question::ConfirmReload => " Reload ",
             Question::Restore { .. } => " Unsaved edits found ",
             Question::DiscardForm => " Discard changes ",
             Question::UndoSaved { .. } => " Undo a saved edit ",
@@ -54,15 +47,6 @@ impl Question {
             Question::DeleteRisk { id } => {
                 vec![format!("Delete {id}? (u undoes it until you quit)")]
             }
-            Question::ChangedOnDisk { files } => vec![
-                format!("{} changed on disk since it was loaded.", files.join(", ")),
-                "Nothing was saved.".to_string(),
-                "Reload the files, discarding your edits?".to_string(),
-            ],
-            Question::ConfirmReload => vec![
-                "Your unsaved edits will be lost.".to_string(),
-                "Really reload?".to_string(),
-            ],
             Question::Restore { written, .. } => vec![
                 format!("A session ended without saving ({written})."),
                 "Restore its edits?".to_string(),
@@ -80,8 +64,6 @@ impl Question {
         match self {
             Question::Quit => ("quit without saving", "stay"),
             Question::DeleteRisk { .. } => ("delete", "keep it"),
-            Question::ChangedOnDisk { .. } => ("reload", "keep editing"),
-            Question::ConfirmReload => ("reload, losing edits", "keep editing"),
             Question::Restore { .. } => ("restore", "discard them"),
             Question::DiscardForm => ("discard", "back to the form"),
             Question::UndoSaved { .. } => ("undo it", "keep it"),
@@ -118,7 +100,7 @@ pub(super) fn update(app: &mut App, question: &mut Question, action: Action) -> 
         Action::No => false,
         _ => return Outcome::Keep(Effect::None),
     };
-    let question = std::mem::replace(question, Question::ConfirmReload);
+    let question = std::mem::replace(question, Question::DiscardForm);
     Outcome::Close(answer(app, question, yes))
 }
 
@@ -134,19 +116,6 @@ fn answer(app: &mut App, question: Question, yes: bool) -> Effect {
             Effect::None
         }
         (Question::DeleteRisk { .. }, false) => Effect::None,
-        (Question::ChangedOnDisk { .. }, true) => {
-            if app.dirty {
-                app.ask(Question::ConfirmReload);
-                Effect::None
-            } else {
-                Effect::Reload
-            }
-        }
-        (Question::ConfirmReload, true) => Effect::Reload,
-        (Question::ChangedOnDisk { .. } | Question::ConfirmReload, false) => {
-            app.tell("Kept your edits; they are not saved yet", true);
-            Effect::None
-        }
         (
             Question::Restore {
                 workspace, base, ..

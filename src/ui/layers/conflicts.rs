@@ -1,0 +1,64 @@
+//! The conflict chooser: one row per field changed on both sides, yours and theirs side by side,
+//! the chosen value marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::list::popup;
+use crate::app::detail::fit;
+use crate::app::layers::ConflictChooser;
+use crate::app::layers::conflicts::CHOOSER_ROWS;
+use crate::domain::text::sanitize_line;
+use crate::theme::Theme;
+use crate::ui::widgets::centred;
+
+pub fn render(frame: &mut Frame, body: Rect, chooser: &ConflictChooser, theme: &Theme) {
+    let rows = chooser.conflicts.len().min(CHOOSER_ROWS) as u16;
+    let area = centred(body, 100, rows * 2 + 3);
+    let width = usize::from(area.width.saturating_sub(2));
+    let half = width.saturating_sub(8) / 2;
+    let mut lines = vec![Line::styled(
+        "Changed here and on disk. Pick each value; Enter applies.",
+        theme.dim,
+    )];
+    let cursor = chooser.cursor;
+    for (i, conflict) in chooser
+        .conflicts
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(CHOOSER_ROWS)
+    {
+        let selected = i == cursor.selected;
+        let theirs = chooser.theirs_chosen[i];
+        let heading = format!("{} {} · {}", conflict.kind, conflict.record, conflict.field);
+        let style = if selected {
+            theme.selection
+        } else {
+            theme.label
+        };
+        lines.push(Line::styled(fit(&sanitize_line(&heading), width), style));
+        let side = |text: &str, chosen: bool| {
+            let mark = if chosen { "[x] " } else { "[ ] " };
+            let style = if chosen { theme.text } else { theme.dim };
+            Span::styled(
+                format!(
+                    "{mark}{:<half$}",
+                    fit(&sanitize_line(text), half.saturating_sub(4))
+                ),
+                style,
+            )
+        };
+        lines.push(Line::from(vec![
+            Span::raw("  yours "),
+            side(&conflict.ours, !theirs),
+            Span::raw(" theirs "),
+            side(&conflict.theirs, theirs),
+        ]));
+    }
+    let title = format!(" {} conflicts ", chooser.conflicts.len());
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(popup(title, theme)), area);
+}
