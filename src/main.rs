@@ -9,9 +9,14 @@ use isms::tui::{Options, Target};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let target = match (&cli.command, &cli.dir) {
-        (None, dir) => Target::Dir(dir.clone().unwrap_or_else(|| cli.workspace.clone())),
-        (Some(Command::Demo { keep }), _) => Target::Demo { keep: *keep },
+    let (target, workbench) = match (&cli.command, &cli.dir) {
+        (None, dir) => (
+            Target::Dir(dir.clone().unwrap_or_else(|| cli.workspace.clone())),
+            cli.workbench.clone(),
+        ),
+        (Some(Command::Demo { keep, workbench }), _) => {
+            (Target::Demo { keep: *keep }, cli.workbench.and(workbench))
+        }
         (Some(_), Some(dir)) => {
             isms::cli::print::error(&format!(
                 "isms: {} opens the workbench and cannot go before a command; \
@@ -20,13 +25,20 @@ fn main() -> ExitCode {
             ));
             return ExitCode::from(EXIT_BAD_INPUT);
         }
+        (Some(_), None) if !cli.workbench.is_empty() => {
+            isms::cli::print::error(
+                "isms: --theme and --mouse are for the workbench (isms [DIR], isms demo); \
+                 run the command without them\n",
+            );
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
         (Some(_), None) => return isms::cli::run(cli),
     };
     let options = Options {
         target,
         catalogue: cli.catalogue,
-        theme: cli.theme,
-        mouse: cli.mouse,
+        theme: workbench.theme,
+        mouse: workbench.mouse,
     };
     match isms::tui::run(options) {
         Ok(code) => code,

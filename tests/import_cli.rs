@@ -1,6 +1,7 @@
 //! `isms import` from the command line: the help documents `--map`, `--date-order` and the
 //! languages; options reach the import; an import that changes nothing says how many decisions
-//! it read; a risk id with a space is never saved, so the workspace stays readable.
+//! it read; a risk id with a space is never saved, so the workspace stays readable; a treatment
+//! the file does not give is saved as undecided and `isms check` asks for it.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -98,5 +99,51 @@ fn a_risk_id_with_a_space_is_never_saved() {
     assert!(
         listed.contains("R-8") && !listed.contains("R 7"),
         "{listed}"
+    );
+}
+
+#[test]
+fn a_treatment_the_file_does_not_give_is_saved_undecided_and_checked() {
+    for (fixture, undecided) in [
+        ("risks_register_en.csv", &["R-2"][..]),
+        ("risks_no_title.csv", &["R-001", "R-002"]),
+    ] {
+        let (_tmp, ws) = workspace();
+        let file = format!("{FIXTURES}/{fixture}");
+        let out = isms(&ws, &["import", "risks", &file]);
+        let report = text(&out.stdout);
+        // Exit 1 when some cell was not understood, as for any import.
+        assert!(report.contains("Imported"), "{}", text(&out.stderr));
+        assert!(
+            report.contains(&format!(
+                "{} risk(s) have an undecided treatment",
+                undecided.len()
+            )),
+            "{report}"
+        );
+        let saved = std::fs::read_to_string(ws.join("risks.ron")).unwrap();
+        assert!(saved.contains("treatment: undecided"), "{saved}");
+        let check = isms(&ws, &["check", "--code", "undecided_treatment"]);
+        let found = text(&check.stdout);
+        assert_eq!(check.status.code(), Some(1), "{found}");
+        for id in undecided {
+            assert!(found.contains(id), "{id} missing from:\n{found}");
+        }
+    }
+    let (_tmp, ws) = workspace();
+    let file = format!("{FIXTURES}/risks_register_en.csv");
+    isms(&ws, &["import", "risks", &file]);
+    // Imported again: the risk stays undecided and the word is named again.
+    let report = text(&isms(&ws, &["import", "risks", &file]).stdout);
+    assert!(
+        report.contains("\"Accept with monitoring\" (1 row(s))"),
+        "{report}"
+    );
+    // The exports read the saved register back.
+    let listed = isms(&ws, &["risks", "--format", "csv"]);
+    assert!(
+        text(&listed.stdout).contains("undecided"),
+        "{}",
+        text(&listed.stderr)
     );
 }

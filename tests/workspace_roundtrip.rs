@@ -42,8 +42,8 @@ fn risk(ids: Vec<String>) -> impl Strategy<Value = Risk> {
             proptest::option::of(1u8..=5),
         ),
         (
-            0usize..4,
-            0usize..4,
+            0usize..Treatment::ALL.len(),
+            0usize..RiskStatus::ALL.len(),
             proptest::sample::subsequence(ids, 0..4),
         ),
         (

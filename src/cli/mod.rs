@@ -76,14 +76,8 @@ pub struct Cli {
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// Workbench colours: default, light, high-contrast, mono, or NAME.ron in
-    /// $XDG_CONFIG_HOME/isms/themes/ (NO_COLOR selects mono).
-    #[arg(long, global = true, value_name = "NAME", help_heading = WORKBENCH)]
-    pub theme: Option<String>,
-
-    /// Let the mouse scroll and pick rows in the workbench (off by default).
-    #[arg(long, global = true, help_heading = WORKBENCH)]
-    pub mouse: bool,
+    #[command(flatten)]
+    pub workbench: WorkbenchArgs,
 
     /// Load this catalogue file instead of the built-in ISO/IEC 27002:2022 catalogue.
     #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
@@ -109,6 +103,34 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The options that only the workbench reads: declared on `isms [DIR]` and on `isms demo`, not
+/// global, so that no command's help lists them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct WorkbenchArgs {
+    /// Workbench colours: default, light, high-contrast, mono, or NAME.ron in
+    /// $XDG_CONFIG_HOME/isms/themes/ (NO_COLOR selects mono).
+    #[arg(long, value_name = "NAME", help_heading = WORKBENCH)]
+    pub theme: Option<String>,
+
+    /// Let the mouse scroll and pick rows in the workbench (off by default).
+    #[arg(long, help_heading = WORKBENCH)]
+    pub mouse: bool,
+}
+
+impl WorkbenchArgs {
+    /// These options with `later`'s (given after `demo`) taking precedence.
+    pub fn and(&self, later: &WorkbenchArgs) -> WorkbenchArgs {
+        WorkbenchArgs {
+            theme: later.theme.clone().or_else(|| self.theme.clone()),
+            mouse: self.mouse || later.mouse,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == WorkbenchArgs::default()
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the workbench on built-in sample content, in a temporary folder removed on quit.
@@ -116,6 +138,8 @@ pub enum Command {
         /// Keep the temporary folder after quitting (a folder you saved in is always kept).
         #[arg(long)]
         keep: bool,
+        #[command(flatten)]
+        workbench: WorkbenchArgs,
     },
     /// Show one control: `8.9`, `A.8.9`, or a 2013 id such as `A.12.3.1`.
     Show {

@@ -57,7 +57,7 @@ pub struct RiskFields {
     /// On the workspace's impact scale (default 1–5).
     #[arg(long)]
     impact: Option<u8>,
-    /// modify, retain, avoid or share.
+    /// modify, retain, avoid, share, or undecided (isms check asks to decide it).
     #[arg(long, value_parser = parse_treatment)]
     treatment: Option<Treatment>,
     /// A treating control, 2022 or 2013 id (repeatable; replaces the list).
@@ -163,7 +163,8 @@ pub fn run(dir: &Path, catalogue: &Catalogue, mut action: RiskAction) -> anyhow:
 }
 
 fn parse_treatment(text: &str) -> Result<Treatment, String> {
-    Treatment::from_name(text).ok_or_else(|| "expected modify, retain, avoid or share".to_string())
+    Treatment::from_name(text)
+        .ok_or_else(|| "expected modify, retain, avoid, share or undecided".to_string())
 }
 
 fn parse_status(text: &str) -> Result<RiskStatus, String> {

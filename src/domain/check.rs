@@ -112,6 +112,13 @@ fn check_risk(
     let id = risk.id.as_str();
     let method = &workspace.settings.risk_method;
     let score = risk.inherent_score();
+    if risk.treatment == Treatment::Undecided && risk.status != RiskStatus::Closed {
+        findings.push(error(
+            "undecided_treatment",
+            id,
+            format!("Risk {id} has no treatment yet: choose modify, retain, avoid or share."),
+        ));
+    }
     if risk.treatment == Treatment::Modify
         && score > method.acceptance_threshold
         && risk.controls.is_empty()

@@ -59,6 +59,11 @@ fn each_rule_has_its_finding() {
     let mut unknown = Risk::new("R-006", "Odd", 1, 1, day(1));
     unknown.controls = vec!["9.9".into()];
     let duplicate = Risk::new("r-006", "Twin", 1, 1, day(1));
+    let mut undecided = Risk::new("R-007", "Storm", 1, 1, day(1));
+    undecided.treatment = Treatment::Undecided;
+    let mut closed_undecided = Risk::new("R-008", "Old", 1, 1, day(1));
+    closed_undecided.treatment = Treatment::Undecided;
+    closed_undecided.status = RiskStatus::Closed;
     ws.risks.risks = vec![
         untreated,
         by_excluded,
@@ -67,6 +72,8 @@ fn each_rule_has_its_finding() {
         worse,
         unknown,
         duplicate,
+        undecided,
+        closed_undecided,
     ];
 
     let findings = check(&ws, &catalogue, day(10));
@@ -86,6 +93,7 @@ fn each_rule_has_its_finding() {
             ("residual_above_inherent", "R-005"),
             ("unknown_control", "R-006"),
             ("duplicate_risk_id", "r-006"),
+            ("undecided_treatment", "R-007"),
         ]
     );
     assert_eq!(findings[6].severity, Severity::Warning);

@@ -20,14 +20,18 @@ pub enum Treatment {
     Avoid,
     /// Transfer part of it, e.g. to an insurer or a supplier.
     Share,
+    /// Not chosen yet (an import met no treatment, or a word it did not know): `isms check`
+    /// asks for a decision.
+    Undecided,
 }
 
 impl Treatment {
-    pub const ALL: [Treatment; 4] = [
+    pub const ALL: [Treatment; 5] = [
         Treatment::Modify,
         Treatment::Retain,
         Treatment::Avoid,
         Treatment::Share,
+        Treatment::Undecided,
     ];
 
     pub fn name(self) -> &'static str {
@@ -36,6 +40,7 @@ impl Treatment {
             Treatment::Retain => "retain",
             Treatment::Avoid => "avoid",
             Treatment::Share => "share",
+            Treatment::Undecided => "undecided",
         }
     }
 

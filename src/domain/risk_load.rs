@@ -1,7 +1,6 @@
 //! Reading `risks.ron`: syntax, then unique ids, ratings on the workspace's scales and treating
 //! controls that exist in the catalogue, each problem at file:line:column.
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -9,7 +8,7 @@ use serde::Deserialize;
 use super::catalogue::Catalogue;
 use super::located_error::{LocatedError, line_and_column};
 use super::risk::{Risk, RiskRegister};
-use super::ron_places::field_offsets;
+use super::ron_places::{RecordPlaces, field_in};
 use super::workspace::RiskMethod;
 use super::workspace_load::{parse_file, place_in};
 
@@ -33,21 +32,18 @@ pub fn parse_risks(
         "`(format: 1, risks: [ … ])`",
         |f: &RisksFile| f.format,
     )?;
-    // Located only when a problem is found: the happy path does not scan the text.
-    let count = parsed.risks.len();
-    let offsets = OnceCell::new();
-    let known = || {
-        let offsets: &Vec<usize> = offsets.get_or_init(|| field_offsets(text, "id"));
-        (offsets.len() == count).then_some(offsets)
-    };
-    let span = |i: usize| match known() {
-        Some(offsets) => (
-            offsets[i],
-            offsets.get(i + 1).copied().unwrap_or(text.len()),
+    // Located only when a problem is found: the happy path does not scan the text, and a
+    // refusal scans it only up to the risk it names.
+    let places = RecordPlaces::new(text, "id", parsed.risks.len());
+    // From risk `i`'s id to the next risk's id (or the end).
+    let span = |i: usize, id: &str| match places.offset(i, id) {
+        Some(at) => (
+            at,
+            field_in(text, "id", at + 2, text.len()).unwrap_or(text.len()),
         ),
         None => (0, 0),
     };
-    let place = |i: usize| known().map(|offsets| line_and_column(text, offsets[i]));
+    let place = |i: usize, id: &str| places.offset(i, id).map(|at| line_and_column(text, at));
     let fail = |position, message: String| LocatedError::at(file, position, message);
 
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -55,7 +51,7 @@ pub fn parse_risks(
     for (i, risk) in risks.iter_mut().enumerate() {
         if risk.id.trim().is_empty() || risk.id.chars().any(char::is_whitespace) {
             return Err(fail(
-                place(i),
+                place(i, &risk.id),
                 format!(
                     "risk id {} must be non-empty and without spaces",
                     crate::domain::text::quoted(&risk.id)
@@ -63,12 +59,13 @@ pub fn parse_risks(
             ));
         }
         if let Some(first) = seen.insert(risk.id.to_ascii_uppercase(), i) {
-            let first_line = place(first).map_or(String::new(), |(line, _)| {
+            // The first one is the same id up to case, which is how the place is checked.
+            let first_line = place(first, &risk.id).map_or(String::new(), |(line, _)| {
                 format!(" (first at line {line})")
             });
             return Err(fail(
-                place(i),
-                format!("duplicate risk id {}{first_line}", risk.id),
+                place(i, &risk.id),
+                format!("duplicate risk id {}{first_line}", shown_id(&risk.id)),
             ));
         }
         let ratings = [
@@ -89,12 +86,12 @@ pub fn parse_risks(
                 &method.impact
             };
             if !scale.iter().any(|p| p.value == value) {
-                let (start, end) = span(i);
+                let (start, end) = span(i, &risk.id);
                 return Err(fail(
-                    place_in(text, field, None, start, end).or(place(i)),
+                    place_in(text, field, None, start, end).or(place(i, &risk.id)),
                     format!(
                         "risk {}: {field} {value} is not on the scale; expected 1 to {max}",
-                        risk.id
+                        shown_id(&risk.id)
                     ),
                 ));
             }
@@ -104,17 +101,15 @@ pub fn parse_risks(
                 Some(known) => *control = known.id.clone(),
                 None => {
                     let nearest = catalogue.nearest_ids(control, 3).join(", ");
-                    let needle = format!("{control:?}");
+                    let needle = string_start(control);
                     let shown = crate::domain::text::quoted(control);
-                    let (start, end) = span(i);
+                    let (start, end) = span(i, &risk.id);
                     return Err(fail(
-                        place_in(text, "controls", Some(&needle), start, end).or(place(i)),
+                        place_in(text, "controls", Some(&needle), start, end)
+                            .or(place(i, &risk.id)),
                         format!(
                             "risk {}: unknown control id {shown}; expected a control of the catalogue (nearest: {nearest})",
-                            crate::domain::text::quote(
-                                &crate::domain::text::sanitize_line(&risk.id),
-                                60
-                            )
+                            shown_id(&risk.id)
                         ),
                     ));
                 }
@@ -125,6 +120,22 @@ pub fn parse_risks(
     let mut register = RiskRegister { risks };
     register.sort();
     Ok(register)
+}
+
+/// A risk id as a message shows it: cleaned, at most 60 characters (cut before cleaning, so a
+/// huge id costs nothing).
+fn shown_id(id: &str) -> String {
+    crate::domain::text::sanitize_line(&crate::domain::text::quote(id, 60))
+}
+
+/// How a string value starts in RON (`"8.13…`), bounded so that a huge value costs no more.
+fn string_start(value: &str) -> String {
+    let head: String = value.chars().take(100).collect();
+    let written = format!("{head:?}");
+    match head.len() == value.len() {
+        true => written,
+        false => written[..written.len() - 1].to_string(),
+    }
 }
 
 #[cfg(test)]

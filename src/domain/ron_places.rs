@@ -4,6 +4,8 @@
 //! The scan skips string literals and comments, so a justification that happens to contain
 //! `control: "5.1"` does not confuse it.
 
+use std::cell::OnceCell;
+
 /// Byte offsets, in order, of every `field:` outside strings and comments.
 pub fn field_offsets(text: &str, field: &str) -> Vec<usize> {
     let mut found = Vec::new();
@@ -27,6 +29,80 @@ pub fn field_in(text: &str, field: &str, start: usize, end: usize) -> Option<usi
         false
     });
     found
+}
+
+/// Where the `i`-th record of a list starts, found by its key field (`control`, `id`).
+///
+/// A refusal names one or two records, so the scan stops at the record it looks for: text after
+/// it (a 30 MB id, the rest of the file) is never scanned. The field found is checked against
+/// the record's key; when they disagree (a raw string, an escape), every field is listed once
+/// and used only when there are as many as records.
+pub struct RecordPlaces<'a> {
+    text: &'a str,
+    field: &'a str,
+    count: usize,
+    all: OnceCell<Option<Vec<usize>>>,
+}
+
+impl<'a> RecordPlaces<'a> {
+    pub fn new(text: &'a str, field: &'a str, count: usize) -> Self {
+        RecordPlaces {
+            text,
+            field,
+            count,
+            all: OnceCell::new(),
+        }
+    }
+
+    /// The byte offset of record `i`'s key field; `key` is its value as written (compared
+    /// without case on its first characters).
+    pub fn offset(&self, i: usize, key: &str) -> Option<usize> {
+        if let Some(at) = nth_field(self.text, self.field, i)
+            && value_starts_as(self.text, at + self.field.len(), key)
+        {
+            return Some(at);
+        }
+        let all = self.all.get_or_init(|| {
+            Some(field_offsets(self.text, self.field)).filter(|all| all.len() == self.count)
+        });
+        all.as_ref().and_then(|all| all.get(i).copied())
+    }
+}
+
+/// The byte offset of the `n`-th (from 0) `field:` outside strings and comments.
+fn nth_field(text: &str, field: &str, n: usize) -> Option<usize> {
+    let (mut seen, mut found) = (0, None);
+    scan(text, 0, text.len(), |at| {
+        if !is_field_at(text, at, field) {
+            return false;
+        }
+        if seen == n {
+            found = Some(at);
+            return true;
+        }
+        seen += 1;
+        false
+    });
+    found
+}
+
+/// Whether the value after `field:` (from `after`, the end of the field name) is a string that
+/// starts like `key`. Only plain characters are compared, so an escape never makes it fail.
+fn value_starts_as(text: &str, after: usize, key: &str) -> bool {
+    let Some(value) = text[after..].trim_start().strip_prefix(':') else {
+        return false;
+    };
+    let Some(value) = value.trim_start().strip_prefix('"') else {
+        return false;
+    };
+    let plain: String = key
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .take(32)
+        .collect();
+    value
+        .get(..plain.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(&plain))
 }
 
 /// The first occurrence of `needle` (e.g. `"8.99"`, quotes included) within `start..end`.
@@ -131,6 +207,18 @@ mod tests {
         assert!(text[offsets[1]..].starts_with("control: \"5.2\""));
         assert!(field_in(text, "note", offsets[1], text.len()).is_some());
         assert!(field_in(text, "controls", 0, text.len()).is_some());
+    }
+
+    #[test]
+    fn finds_a_record_without_scanning_past_it() {
+        let text = r#"[(control: "5.1"), (control: "A.5.2"), (control: "8.13999")]"#;
+        let places = RecordPlaces::new(text, "control", 3);
+        assert!(text[places.offset(2, "8.13999").unwrap()..].starts_with("control: \"8.13999"));
+        assert!(text[places.offset(1, "a.5.2").unwrap()..].starts_with("control: \"A.5.2"));
+        // The key does not match the field found: the full list decides.
+        assert_eq!(places.offset(1, "9.9"), places.offset(1, "A.5.2"));
+        let places = RecordPlaces::new(text, "control", 4);
+        assert_eq!(places.offset(1, "9.9"), None);
     }
 
     #[test]

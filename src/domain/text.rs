@@ -71,7 +71,13 @@ pub fn for_terminal(text: &str) -> String {
 /// How a message quotes a piece of text from a file or the command line: cleaned, in quotes, at
 /// most 60 characters.
 pub fn quoted(text: &str) -> String {
-    format!("\"{}\"", quote(&sanitize_line(text), 60))
+    // Cleaned from a bounded head: quoting a 30 MB id costs no more than quoting a short one.
+    let head: String = text.chars().take(4 * 60).collect();
+    let mut clean = quote(&sanitize_line(&head), 60);
+    if head.len() < text.len() && !clean.ends_with('…') {
+        clean.push('…');
+    }
+    format!("\"{clean}\"")
 }
 
 /// At most `max` characters of `text`, ending with `…` when cut: what a message quotes.

@@ -1,14 +1,13 @@
 //! Reading workspace text into the model: RON syntax first, then the rules each file must keep,
 //! each problem reported at file:line:column. Pure: the store reads the bytes, this judges them.
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use serde::Deserialize;
 
 use super::catalogue::Catalogue;
 use super::located_error::{LocatedError, line_and_column};
-use super::ron_places::{field_in, field_offsets, text_in};
+use super::ron_places::{RecordPlaces, field_in, field_offsets, text_in};
 use super::soa::{Reason, Soa, SoaEntry};
 use super::workspace::{RiskMethod, Settings};
 use super::workspace_format::{WORKSPACE_FORMAT, newer_format, newer_format_error};
@@ -161,35 +160,32 @@ pub fn parse_soa(text: &str, file: &str, catalogue: &Catalogue) -> Result<Loaded
         |f: &SoaFile| f.format,
     )?;
     // Located only when a problem is found: the happy path does not scan the text.
-    let count = parsed.entries.len();
-    let offsets = OnceCell::new();
-    let place = |i: usize| {
-        let offsets = offsets.get_or_init(|| field_offsets(text, "control"));
-        (offsets.len() == count).then(|| line_and_column(text, offsets[i]))
-    };
+    let places = RecordPlaces::new(text, "control", parsed.entries.len());
+    let place = |i: usize, typed: &str| places.offset(i, typed).map(|at| line_and_column(text, at));
 
     let mut slots: Vec<Option<SoaEntry>> = vec![None; catalogue.len()];
-    let mut first_seen: HashMap<usize, usize> = HashMap::new();
+    // The entry first seen for each control, and its id as written (for locating it).
+    let mut first_seen: HashMap<usize, (usize, String)> = HashMap::new();
     let mut dropped_derived = 0;
     for (i, mut entry) in parsed.entries.into_iter().enumerate() {
         let Some(position) = catalogue.position(&entry.control) else {
             let nearest = catalogue.nearest_ids(&entry.control, 3).join(", ");
             return Err(LocatedError::at(
                 file,
-                place(i),
+                place(i, &entry.control),
                 format!(
                     "unknown control id {}; expected a control of the catalogue (nearest: {nearest})",
                     crate::domain::text::quoted(&entry.control)
                 ),
             ));
         };
-        if let Some(first) = first_seen.insert(position, i) {
-            let first_line = place(first).map_or(String::new(), |(line, _)| {
+        if let Some((first, typed)) = first_seen.insert(position, (i, entry.control.clone())) {
+            let first_line = place(first, &typed).map_or(String::new(), |(line, _)| {
                 format!(" (first at line {line})")
             });
             return Err(LocatedError::at(
                 file,
-                place(i),
+                place(i, &entry.control),
                 format!("duplicate entry for control {}{first_line}", entry.control),
             ));
         }

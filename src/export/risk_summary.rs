@@ -79,12 +79,12 @@ impl RiskSummary {
             .filter(|r| r.residual_score().is_none())
             .count();
         rows.push(["not rated".into(), "0".into(), unrated.to_string()]);
+        // "undecided" gets a row only when some risk waits for a treatment.
         let mut handling: Vec<[String; 2]> = Treatment::ALL
             .iter()
-            .map(|&t| {
-                let n = risks.iter().filter(|r| r.treatment == t).count();
-                [format!("treatment: {}", t.name()), n.to_string()]
-            })
+            .map(|&t| (t, risks.iter().filter(|r| r.treatment == t).count()))
+            .filter(|&(t, n)| t != Treatment::Undecided || n > 0)
+            .map(|(t, n)| [format!("treatment: {}", t.name()), n.to_string()])
             .collect();
         for status in RiskStatus::ALL {
             let n = risks.iter().filter(|r| r.status == status).count();

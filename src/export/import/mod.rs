@@ -8,6 +8,7 @@ pub mod header;
 pub mod report;
 pub mod risk_columns;
 pub mod risk_row;
+pub mod risk_treatments;
 pub mod risks;
 pub mod sheet_choice;
 pub mod soa;

@@ -10,8 +10,8 @@ use super::risk_columns::RiskColumn;
 use super::table::Row;
 use super::values::{self, DateOrder, Rated};
 use crate::domain::catalogue::{Catalogue, Lookup};
-use crate::domain::risk::{Acceptance, Risk};
-use crate::domain::text::sanitize_line;
+use crate::domain::risk::{Acceptance, Risk, Treatment};
+use crate::domain::text::{quoted, sanitize_line};
 use crate::domain::workspace::Workspace;
 
 /// One row of a risk sheet with its header; collects problems with single cells as warnings.
@@ -24,6 +24,8 @@ pub struct RowReader<'a> {
     pub used_levels: bool,
     /// The title was built from threat, asset and vulnerability.
     pub built_title: bool,
+    /// The treatment cell held a word the import does not know.
+    pub unknown_treatment: Option<String>,
 }
 
 impl RowReader<'_> {
@@ -42,8 +44,8 @@ impl RowReader<'_> {
             .map(|i| column_letter(*i))
             .unwrap_or_default();
         self.warnings.push(format!(
-            "column {letter}: {what} \"{}\" not understood{hint}",
-            sanitize_line(text)
+            "column {letter}: {what} {} not understood{hint}",
+            quoted(text)
         ));
     }
 
@@ -177,15 +179,23 @@ pub fn read_risk(
             ),
         }
     }
-    if let Some(text) = reader.text(C::Treatment).filter(|t| !t.is_empty()) {
+    if let Some(text) = reader.text(C::Treatment).filter(|t| !t.trim().is_empty()) {
         match values::treatment(&text) {
             Some(t) => risk.treatment = t,
-            None => reader.warn(
-                C::Treatment,
-                "treatment",
-                &text,
-                "; left empty (isms shows a new risk as modify until it is set); use Mitigate, Accept, Avoid or Transfer",
-            ),
+            None => {
+                // Never a guess: a new risk stays undecided, an existing one keeps its treatment.
+                let kept = match risk.treatment {
+                    Treatment::Undecided => "left undecided".to_string(),
+                    t => format!("kept {}", t.name()),
+                };
+                reader.warn(
+                    C::Treatment,
+                    "treatment",
+                    &text,
+                    &format!("; {kept}; use Mitigate, Accept, Avoid or Transfer"),
+                );
+                reader.unknown_treatment = Some(text);
+            }
         }
     }
     if let Some(text) = reader.text(C::Status) {

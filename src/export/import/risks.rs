@@ -8,13 +8,14 @@ use chrono::NaiveDate;
 
 use super::risk_columns::RiskColumn;
 use super::risk_row::{RowReader, read_risk};
+use super::risk_treatments::Undecided;
 use super::sheet_choice::choose;
 use super::table::{ImportError, Sheet};
 use super::values::LEVEL_RULE;
 use super::{Change, Options, Plan, Report};
 use crate::domain::catalogue::Catalogue;
 
-use crate::domain::risk::{Risk, risk_number};
+use crate::domain::risk::{Risk, Treatment, risk_number};
 use crate::domain::stamp::Stamp;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
@@ -72,10 +73,13 @@ pub fn plan_risks(
     }
     report.kept_columns = header.extra.iter().map(|(_, h)| h.clone()).collect();
     if !header.has(RiskColumn::Treatment) {
-        report.notes.push("the file has no treatment column: new risks show modify until a treatment is set — review each".into());
+        report
+            .notes
+            .push("the file has no treatment column: new risks are left undecided".into());
     }
     let width = sheet.rows[header.row_index].cells.len();
     let (mut used_levels, mut built_titles) = (false, Vec::new());
+    let mut undecided = Undecided::default();
     if header.has(RiskColumn::Derived) {
         report.notes.push("scores and levels are worked out from likelihood and impact, so those columns were not imported".into());
     }
@@ -142,9 +146,10 @@ pub fn plan_risks(
                 .push((row.number, format!("risk {id} appears again in the file")));
             continue;
         }
-        let base = before
-            .clone()
-            .unwrap_or_else(|| Risk::new(&id, "", 1, 1, today));
+        let base = before.clone().unwrap_or_else(|| Risk {
+            treatment: Treatment::Undecided,
+            ..Risk::new(&id, "", 1, 1, today)
+        });
         match read_risk(&mut reader, base, workspace, catalogue) {
             Err(reason) => report.skipped.push((row.number, reason)),
             Ok(after) => {
@@ -152,6 +157,7 @@ pub fn plan_risks(
                 if reader.built_title {
                     built_titles.push(id.clone());
                 }
+                undecided.add(&after, reader.unknown_treatment.as_deref());
                 report
                     .warnings
                     .extend(reader.warnings.into_iter().map(|w| (row.number, w)));
@@ -188,6 +194,7 @@ pub fn plan_risks(
             built_titles.join(", ")
         ));
     }
+    report.notes.extend(undecided.notes());
     report.changed = changes.len();
     Ok(Plan { changes, report })
 }
@@ -204,6 +211,7 @@ fn reader<'a>(
         warnings: Vec::new(),
         used_levels: false,
         built_title: false,
+        unknown_treatment: None,
     }
 }
 

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::ids::{control_id, workspace_uuid};
 use super::{NS, finish, metadata, one_line, prop};
-use crate::domain::risk::{Risk, RiskStatus};
+use crate::domain::risk::{Risk, RiskStatus, Treatment};
 use crate::domain::text::sanitize;
 use crate::domain::workspace::Workspace;
 use crate::export::risk_rows::sorted_risks;
@@ -135,7 +135,7 @@ pub fn oscal_poam(
             json!({
                 "uuid": workspace_uuid(workspace, &format!("poam-item/{}", risk.id)),
                 "title": title,
-                "description": format!("Treat risk {} ({}) by {}.", sanitize(&risk.id), title, risk.treatment.name()),
+                "description": treat_text(&sanitize(&risk.id), &title, risk.treatment),
                 "related-risks": [{"risk-uuid": workspace_uuid(workspace, &format!("risk/{}", risk.id))}],
             })
         })
@@ -150,4 +150,12 @@ pub fn oscal_poam(
         }
     });
     Ok(finish(document))
+}
+
+/// What a plan item says about a risk's treatment; an undecided one asks for the decision.
+fn treat_text(id: &str, title: &str, treatment: Treatment) -> String {
+    match treatment {
+        Treatment::Undecided => format!("Decide how to treat risk {id} ({title})."),
+        _ => format!("Treat risk {id} ({title}) by {}.", treatment.name()),
+    }
 }
