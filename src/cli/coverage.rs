@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+use super::columns;
 use super::framework::all;
 use super::output::{Style, truncate};
 use super::workspace_io;
@@ -130,14 +131,21 @@ fn print_table(framework: &Framework, coverages: &[Coverage]) {
             )))
         );
         outln!("{}", style.dim(DISCLAIMER));
-        for roll in cov.roll_ups.iter().filter(|r| r.kind == "function") {
+        let functions = || cov.roll_ups.iter().filter(|r| r.kind == "function");
+        let function_width = columns::width("", functions().map(|r| r.node.as_str()), 4);
+        for roll in functions() {
             outln!(
-                "{:<4}{:<16}{}",
-                roll.node,
+                "{}{:<16}{}",
+                columns::pad(&sanitize_line(&roll.node), function_width),
                 truncate(&sanitize_line(&roll.title), 15),
                 counts_line(&roll.counts)
             );
         }
+        let node_width = columns::width("", cov.nodes.iter().map(|n| n.node.as_str()), 10);
+        // The mapped controls get what is left of 80 columns after indent, node and state.
+        let basis_width = super::output::WIDTH
+            .saturating_sub(2 + node_width + 11)
+            .max(20);
         for roll in cov.roll_ups.iter().filter(|r| r.kind != "function") {
             let counts = counts_line(&roll.counts);
             let room = super::output::WIDTH.saturating_sub(roll.node.len() + counts.len() + 4);
@@ -157,10 +165,10 @@ fn print_table(framework: &Framework, coverages: &[Coverage]) {
                     basis.push_str(&format!("clauses {}", node.clauses.join(" ")));
                 }
                 let line = format!(
-                    "  {:<10}{:<11}{}",
-                    sanitize_line(&node.node),
+                    "  {}{:<11}{}",
+                    columns::pad(&sanitize_line(&node.node), node_width),
                     short(node.state),
-                    truncate(&sanitize_line(&basis), 57)
+                    truncate(&sanitize_line(&basis), basis_width)
                 );
                 outln!("{}", line.trim_end());
             }

@@ -159,15 +159,17 @@ pub fn render(catalogue: &Catalogue, control: &Control, style: Style) -> String 
     };
     section(&mut out, style, "Replaces (ISO/IEC 27002:2013)", &replaced);
     if !control.related.is_empty() {
-        let lines: Vec<String> = control
+        let related: Vec<&Control> = control
             .related
             .iter()
             .filter_map(|id| catalogue.get(id))
+            .collect();
+        let id_width = super::columns::width("", related.iter().map(|r| r.id.as_str()), 6);
+        let lines: Vec<String> = related
+            .iter()
             .map(|r| {
-                super::output::truncate(
-                    &format!("  {:<5} {}", r.id, sanitize_line(&r.title)),
-                    WIDTH,
-                )
+                let id = super::columns::pad(&sanitize_line(&r.id), id_width);
+                super::output::truncate(&format!("  {id}{}", sanitize_line(&r.title)), WIDTH)
             })
             .collect();
         section(&mut out, style, "Related controls", &lines.join("\n"));
