@@ -1,6 +1,7 @@
 //! `isms coverage FW [--source NAME]`: each assessable node of a framework (CSF 2.0's
-//! subcategories) covered, partial, gap, excluded or undecided, computed live from the SoA through
-//! one mapping source at a time, with roll-ups per category and function.
+//! subcategories) covered, partial, gap, excluded or undecided, computed live from the SoA and
+//! the management system's clause statuses through one mapping source at a time, with roll-ups
+//! per category and function.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ use super::output::{Style, truncate};
 use super::workspace_io;
 use super::{EXIT_BAD_INPUT, EXIT_FINDINGS};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::framework::{Coverage, Framework, State, coverage};
+use crate::domain::framework::{Coverage, Framework, NodeCoverage, State, coverage};
 use crate::domain::text::sanitize_line;
 use crate::export::soa_csv::write_csv;
 
@@ -27,7 +28,7 @@ pub enum CoverageFormat {
 
 /// Said with every coverage output: a mapping is an opinion, not a certificate.
 const DISCLAIMER: &str =
-    "Informative mapping, not a conformance claim: the SoA read through a source.";
+    "Informative mapping, not a conformance claim: SoA and clauses 4–10 via a source.";
 
 pub fn run(
     dir: &Path,
@@ -73,7 +74,7 @@ pub fn run(
     let workspace = workspace_io::read(dir, catalogue)?;
     let coverages: Vec<Coverage> = chosen
         .iter()
-        .map(|s| coverage(framework, s, &workspace.soa))
+        .map(|s| coverage(framework, s, &workspace.soa, &workspace.mgmt.system))
         .collect();
     match format {
         CoverageFormat::Json => {
@@ -111,10 +112,18 @@ fn counts_line(counts: &[(State, usize)]) -> String {
 /// Labels short enough for an 80-column line.
 fn short(state: State) -> &'static str {
     match state {
-        State::ClauseNotTracked => "clause only",
         State::NotMapped => "not mapped",
         other => other.label(),
     }
+}
+
+/// The mapped clauses with their status: `6.1.2 met`, joined by `sep`.
+fn clauses_with_status(node: &NodeCoverage, sep: &str) -> String {
+    node.clause_status
+        .iter()
+        .map(|c| format!("{} {}", c.clause, c.status.name()))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 fn print_table(framework: &Framework, coverages: &[Coverage]) {
@@ -162,7 +171,7 @@ fn print_table(framework: &Framework, coverages: &[Coverage]) {
                     if !basis.is_empty() {
                         basis.push_str(" · ");
                     }
-                    basis.push_str(&format!("clauses {}", node.clauses.join(" ")));
+                    basis.push_str(&format!("clauses {}", clauses_with_status(node, ", ")));
                 }
                 let line = format!(
                     "  {}{:<11}{}",
@@ -185,14 +194,14 @@ fn markdown(framework: &Framework, coverages: &[Coverage]) -> String {
             md(&framework.version),
             md(&cov.source)
         ));
-        out.push_str("| Node | State | ISO controls | Clauses |\n|---|---|---|---|\n");
+        out.push_str("| Node | State | ISO controls | Clauses (status) |\n|---|---|---|---|\n");
         for node in &cov.nodes {
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
                 md(&node.node),
                 node.state.label(),
                 node.controls.join(", "),
-                node.clauses.join(", ")
+                md(&clauses_with_status(node, ", "))
             ));
         }
         out.push('\n');
@@ -215,11 +224,20 @@ fn csv(coverages: &[Coverage]) -> String {
                 node.state.label().to_string(),
                 node.controls.join(" "),
                 node.clauses.join(" "),
+                clauses_with_status(node, "; "),
             ]
         })
     });
     write_csv(
-        &["source", "node", "parent", "state", "controls", "clauses"],
+        &[
+            "source",
+            "node",
+            "parent",
+            "state",
+            "controls",
+            "clauses",
+            "clause_status",
+        ],
         rows,
     )
 }
