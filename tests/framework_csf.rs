@@ -103,6 +103,10 @@ fn coverage_of_the_demo_matches_the_hand_computed_table() {
     assert_eq!(state(razilio, "ID.AM-01"), State::Partial);
     // 8.16 planned only.
     assert_eq!(state(razilio, "DE.CM-09"), State::Gap);
+    // 7.4 excluded (no premises of our own).
+    assert_eq!(state(razilio, "DE.CM-02"), State::Excluded);
+    // 7.4 excluded, 8.16 planned, clause 9.1 partial.
+    assert_eq!(state(razilio, "DE.CM-03"), State::Partial);
     // 8.20, 8.21, 8.22 undecided.
     assert_eq!(state(razilio, "PR.IR-01"), State::Undecided);
     // Clauses only, read from the management system: 4.1 met, 6.1 met (6.1.1–6.1.3 all met),

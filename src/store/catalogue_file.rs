@@ -1,10 +1,12 @@
-//! Loading a catalogue: from a file given with `--catalogue`, from the copy a workspace keeps of
-//! the catalogue it was made with, or the built-in one.
+//! Loading a catalogue: from a file given with `--catalogue` (a RON catalogue, or an OSCAL
+//! catalog in JSON), from the copy a workspace keeps of the catalogue it was made with, or the
+//! built-in one.
 
 use std::path::Path;
 
 use super::StoreError;
 use crate::domain::catalogue::{BUILTIN_KEY, Catalogue};
+use crate::domain::catalogue_from_framework::catalogue_from_framework;
 use crate::domain::located_error::LocatedError;
 use crate::domain::workspace_format::WORKSPACE_FILE;
 use crate::domain::workspace_load::parse_settings;
@@ -12,13 +14,22 @@ use crate::domain::workspace_load::parse_settings;
 /// The names a workspace keeps its own catalogue under: RON, or an OSCAL catalog in JSON.
 pub const WORKSPACE_COPIES: [&str; 2] = ["catalogue.ron", "catalogue.json"];
 
-/// Loads the catalogue at `path`, or the built-in catalogue when there is none.
+/// Loads the catalogue at `path`, or the built-in catalogue when there is none. A file whose
+/// text starts with `{` is read as an OSCAL catalog in JSON, any other as a RON catalogue.
 pub fn load(path: Option<&Path>) -> Result<Catalogue, LocatedError> {
     match path {
         None => Ok(Catalogue::builtin()),
         Some(path) => {
             let text = super::read::read_text(path)?;
-            Catalogue::parse(&text, &path.display().to_string())
+            let file = path.display().to_string();
+            if text.trim_start().starts_with('{') {
+                // The OSCAL reader is pure (text in, framework out), like the RON parser.
+                let framework =
+                    crate::export::oscal::read_catalog::read_catalog(&text, &file, "catalogue")?;
+                catalogue_from_framework(&framework, &file)
+            } else {
+                Catalogue::parse(&text, &file)
+            }
         }
     }
 }
