@@ -72,6 +72,10 @@ fn the_workspace_remembers_its_catalogue_and_accepts_its_ids() {
     assert!(text.contains("IA-2(1)") && text.contains("Customers ask for it."));
     let show = ok(ws, &["show", "IA-2(1)"]);
     assert!(show.contains("Multi-factor Authentication"), "{show}");
+    assert!(
+        show.lines().nth(1) == Some("Identification and Authentication"),
+        "its own group, not ISO's theme: {show}"
+    );
     assert!(show.contains("Customers ask for it."), "{show}");
     let check = isms(ws, &["check"]);
     assert!(

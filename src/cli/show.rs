@@ -80,7 +80,12 @@ pub fn render(catalogue: &Catalogue, control: &Control, style: Style) -> String 
         ""
     };
     let header = format!("{}  {}", control.id, sanitize_line(&control.title));
-    let right = format!("{}{new}", control.theme);
+    // A catalogue with groups of its own shows the group instead of ISO's theme.
+    let right = if control.group.is_empty() {
+        format!("{}{new}", control.theme)
+    } else {
+        format!("{}{new}", sanitize_line(&control.group))
+    };
     let used = header.chars().count() + right.chars().count();
     if used + 2 <= WIDTH {
         out.push_str(&format!(
@@ -97,10 +102,12 @@ pub fn render(catalogue: &Catalogue, control: &Control, style: Style) -> String 
         ));
     }
     let tags = control.attributes.hashtags().join(" ");
-    out.push_str(&format!(
-        "{}\n",
-        style.accent(&textwrap::fill(&tags, WIDTH))
-    ));
+    if !tags.is_empty() {
+        out.push_str(&format!(
+            "{}\n",
+            style.accent(&textwrap::fill(&tags, WIDTH))
+        ));
+    }
     if !control.aliases.is_empty() {
         let aliases = format!(
             "Also called: {}",
