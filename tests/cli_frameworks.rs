@@ -123,20 +123,48 @@ fn a_mapping_csv_makes_coverage_work_for_an_added_framework() {
     );
     let csv_out = ok(dir.path(), &["coverage", "low", "--format", "csv"]);
     assert!(
-        csv_out.contains("our team,CP-9,CP,covered,8.13,\r\n"),
+        csv_out.contains("our team,CP-9,CP,covered,8.13,,\r\n"),
         "{csv_out}"
     );
     assert!(
-        csv_out.contains("our team,AC-2,AC,excluded,5.16,\r\n"),
+        csv_out.contains("our team,AC-2,AC,excluded,5.16,,\r\n"),
+        "{csv_out}"
+    );
+    // AC-1 maps to clause 5.2 only, which a new workspace has not started: a gap, until the
+    // management system says the clause is met.
+    assert!(
+        csv_out.contains("our team,AC-1,AC,gap,,5.2,5.2 not_started\r\n"),
         "{csv_out}"
     );
     assert!(
-        csv_out.contains("our team,AC-1,AC,\"clause, not tracked\",,5.2\r\n"),
+        csv_out.contains("our team,AC-3,AC,not mapped by this source,,,\r\n"),
         "{csv_out}"
     );
+    ok(dir.path(), &["clause", "set", "5.2", "--status", "met"]);
+    let csv_out = ok(dir.path(), &["coverage", "low", "--format", "csv"]);
     assert!(
-        csv_out.contains("our team,AC-3,AC,not mapped by this source,,\r\n"),
+        csv_out.contains("our team,AC-1,AC,covered,,5.2,5.2 met\r\n"),
         "{csv_out}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["coverage", "low", "--format", "json"])).unwrap();
+    let ac1 = json["coverage"][0]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["node"] == "AC-1")
+        .unwrap();
+    assert_eq!(ac1["state"], "covered");
+    assert_eq!(
+        ac1["clause_status"],
+        serde_json::json!([{"clause": "5.2", "status": "met"}])
+    );
+    let table = ok(dir.path(), &["coverage", "low"]);
+    assert!(
+        table.lines().any(|l| l.starts_with("  AC-1")
+            && l.contains("covered")
+            && l.contains("clauses 5.2 met")),
+        "{table}"
     );
 
     // A row naming a node the framework lacks is refused, and the file is left as it was.

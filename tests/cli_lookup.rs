@@ -54,7 +54,11 @@ fn show_prints_the_control_as_json_in_the_documented_shape() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys.len(), 13);
+    assert_eq!(keys.len(), 14);
+    assert_eq!(
+        json["group"], "",
+        "the ISO catalogue's groups are its themes"
+    );
     assert_eq!(json["short_title"], "Configuration management");
     assert!(
         json["aliases"]

@@ -86,7 +86,7 @@ fn coverage_of_the_demo_matches_the_hand_computed_table() {
     let demo = demo_workspace(&catalogue);
     let csf = csf2();
     let state = |source: &str, node: &str| {
-        coverage(csf, source, &demo.soa)
+        coverage(csf, source, &demo.soa, &demo.mgmt.system)
             .nodes
             .into_iter()
             .find(|n| n.node == node)
@@ -97,16 +97,25 @@ fn coverage_of_the_demo_matches_the_hand_computed_table() {
     let independent = "NIST-OLIR:Independent";
     // 8.13 implemented.
     assert_eq!(state(razilio, "PR.DS-11"), State::Covered);
-    // 5.1 implemented; clauses 6.1.1 and 6.1.2 beside it are not tracked by the SoA.
+    // 5.1 implemented; clauses 6.1.1 and 6.1.2 beside it met in the management system.
     assert_eq!(state(razilio, "GV.RM-01"), State::Covered);
     // 5.9 partial.
     assert_eq!(state(razilio, "ID.AM-01"), State::Partial);
     // 8.16 planned only.
     assert_eq!(state(razilio, "DE.CM-09"), State::Gap);
+    // 7.4 excluded (no premises of our own).
+    assert_eq!(state(razilio, "DE.CM-02"), State::Excluded);
+    // 7.4 excluded, 8.16 planned, clause 9.1 partial.
+    assert_eq!(state(razilio, "DE.CM-03"), State::Partial);
     // 8.20, 8.21, 8.22 undecided.
     assert_eq!(state(razilio, "PR.IR-01"), State::Undecided);
-    // Clauses 4.1, 6.1, 8.1–8.3 only.
-    assert_eq!(state(razilio, "GV.OC-01"), State::ClauseNotTracked);
+    // Clauses only, read from the management system: 4.1 met, 6.1 met (6.1.1–6.1.3 all met),
+    // 8.1 partial, 8.2 and 8.3 met.
+    assert_eq!(state(razilio, "GV.OC-01"), State::Partial);
+    // 6.1.1 met; 6.1.1, 6.1.2 and 6.1.3 met; 7.2 partial.
+    assert_eq!(state(razilio, "GV.RM-07"), State::Covered);
+    assert_eq!(state(razilio, "ID.RA-04"), State::Covered);
+    assert_eq!(state(razilio, "GV.RR-02"), State::Partial);
     // The other source maps the same nodes differently, and never silently borrows a row.
     assert_eq!(state(independent, "PR.PS-02"), State::Covered);
     assert_eq!(state(razilio, "PR.PS-02"), State::Partial);

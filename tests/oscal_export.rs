@@ -24,7 +24,34 @@ fn documents() -> Vec<(&'static str, String)> {
             "ssp",
             ssp::oscal_ssp(&ws, &catalogue, at, "isms-profile.json"),
         ),
-        ("poam", poam::oscal_poam(&ws, at).unwrap()),
+        ("poam", poam::oscal_poam(&ws, &catalogue, at).unwrap()),
+    ]
+}
+
+/// The four documents of a workspace made with a custom catalogue in the shape of SP 800-53
+/// (ids such as `IA-2(1)`, families as groups), one control applicable and one risk treated by it.
+fn custom_documents() -> Vec<(&'static str, String)> {
+    let text = std::fs::read_to_string("tests/fixtures/sp800_53_catalogue.ron").unwrap();
+    let catalogue = Catalogue::parse(&text, "sp800_53_catalogue.ron").unwrap();
+    let mut ws = isms::domain::workspace::Workspace::new(common::settings(), &catalogue);
+    let entry = ws.soa.entry_mut("IA-2(1)").unwrap();
+    entry.applicability = isms::domain::soa::Applicability::Applicable;
+    entry.justification = "Administrators sign in with a second factor.".into();
+    let mut risk = common::sample().risks.risks[0].clone();
+    risk.controls = vec!["IA-2(1)".into()];
+    ws.risks.risks = vec![risk];
+    let at = common::generated();
+    vec![
+        ("catalog", catalog::oscal_catalog(&catalogue, at)),
+        (
+            "profile",
+            profile::oscal_profile(&ws, at, "isms-catalog.json"),
+        ),
+        (
+            "ssp",
+            ssp::oscal_ssp(&ws, &catalogue, at, "isms-profile.json"),
+        ),
+        ("poam", poam::oscal_poam(&ws, &catalogue, at).unwrap()),
     ]
 }
 
@@ -78,6 +105,63 @@ fn catalog_has_93_controls_in_four_themes_with_labels() {
 }
 
 #[test]
+fn a_custom_catalogue_exports_its_own_ids_titles_and_groups_and_never_says_iso() {
+    let documents = custom_documents();
+    assert_eq!(documents, custom_documents());
+    for (kind, text) in &documents {
+        // Our property namespace's address is a name, not a claim.
+        let text = text.replace(isms::export::oscal::NS, "");
+        for iso in ["ISO", "27001", "27002", "Annex", "annex-a", "new_in_2022"] {
+            assert!(!text.contains(iso), "{kind} mentions {iso}");
+        }
+    }
+    let catalog: Value = serde_json::from_str(&documents[0].1).unwrap();
+    assert_eq!(
+        catalog["catalog"]["metadata"]["title"],
+        "Example SP 800-53 selection"
+    );
+    let groups = catalog["catalog"]["groups"].as_array().unwrap();
+    let titles: Vec<&str> = groups
+        .iter()
+        .map(|g| g["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Access Control",
+            "Awareness and Training",
+            "Identification and Authentication"
+        ]
+    );
+    let mfa = groups[2]["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "IA-2.1")
+        .expect("IA-2(1) as the token IA-2.1");
+    assert_eq!(
+        mfa["title"],
+        "Multi-factor Authentication to Privileged Accounts"
+    );
+    assert!(
+        mfa["props"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!({"name": "label", "value": "IA-2(1)"}))
+    );
+    assert_eq!(mfa["links"][0]["href"], "#IA-2");
+    let ssp: Value = serde_json::from_str(&documents[2].1).unwrap();
+    let reqs = ssp["system-security-plan"]["control-implementation"]["implemented-requirements"]
+        .as_array()
+        .unwrap();
+    assert_eq!(reqs.len(), 7);
+    assert!(reqs.iter().any(|r| r["control-id"] == "AT-2.2"));
+    let poam: Value = serde_json::from_str(&documents[3].1).unwrap();
+    let props = poam["plan-of-action-and-milestones"]["risks"][0]["props"].to_string();
+    assert!(props.contains("\"value\":\"IA-2.1\""), "{props}");
+}
+
+#[test]
 fn ssp_marks_exclusions_not_applicable_with_the_justification() {
     let (_, text) = &documents()[2];
     let value: Value = serde_json::from_str(text).unwrap();
@@ -120,7 +204,7 @@ fn poam_rates_risks_with_facets_and_refuses_an_empty_register() {
     );
     let catalogue = Catalogue::builtin();
     let empty = isms::domain::workspace::Workspace::new(common::settings(), &catalogue);
-    assert!(poam::oscal_poam(&empty, common::generated()).is_err());
+    assert!(poam::oscal_poam(&empty, &Catalogue::builtin(), common::generated()).is_err());
 }
 
 /// Runs the validator on every document: NIST's JSON schema (check-jsonschema), the constraint
@@ -130,21 +214,33 @@ fn poam_rates_risks_with_facets_and_refuses_an_empty_register() {
 fn documents_pass_the_official_schema_and_load_in_trestle() {
     let validator = std::env::var_os("ISMS_OSCAL_VALIDATOR")
         .expect("ISMS_OSCAL_VALIDATOR names the validator script (.ci/run sets it)");
+    for (label, documents) in [
+        ("ISO catalogue", documents()),
+        ("custom catalogue", custom_documents()),
+    ] {
+        validate(&validator, label, documents);
+    }
+}
+
+fn validate(validator: &std::ffi::OsStr, label: &str, documents: Vec<(&str, String)>) {
     let dir = tempfile::tempdir().unwrap();
-    for (kind, text) in documents() {
+    for (kind, text) in documents {
         let path = dir.path().join(format!("isms-{kind}.json"));
         std::fs::write(&path, text).unwrap();
-        let output = Command::new(&validator)
+        let output = Command::new(validator)
             .arg(kind)
             .arg(&path)
             .output()
             .expect("the validator runs");
         assert!(
             output.status.success(),
-            "{kind} failed validation:\n{}\n{}",
+            "{label}: {kind} failed validation:\n{}\n{}",
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         );
-        println!("{kind}: {}", String::from_utf8_lossy(&output.stdout).trim());
+        println!(
+            "{label}: {kind}: {}",
+            String::from_utf8_lossy(&output.stdout).trim()
+        );
     }
 }

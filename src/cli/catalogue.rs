@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use super::TableFormat;
+use super::columns::{self, pad};
 use super::output::{Style, truncate};
 use super::print::{Kind, json_line};
 use crate::domain::catalogue::Catalogue;
@@ -19,18 +20,30 @@ pub fn run(catalogue: &Catalogue, format: TableFormat) -> anyhow::Result<ExitCod
 }
 
 fn table(catalogue: &Catalogue, style: Style) -> String {
+    let id = columns::width("ID", catalogue.controls().iter().map(|c| c.id.as_str()), 6);
+    // The title gets what the id column leaves of 80 columns beside theme (15) and `new` (3).
+    let title_width = super::output::WIDTH.saturating_sub(id + 15 + 3).max(20);
+    // A catalogue with groups of its own (an SP 800-53 family, say) shows them instead of themes.
+    let grouped = catalogue.controls().iter().any(|c| !c.group.is_empty());
     let mut out = style.bold(&format!(
-        "{:<6}{:<56}{:<15}{}\n",
-        "ID", "TITLE", "THEME", "NEW"
+        "{}{}{:<15}{}\n",
+        pad("ID", id),
+        pad("TITLE", title_width),
+        if grouped { "GROUP" } else { "THEME" },
+        "NEW"
     ));
     for control in catalogue.controls() {
         let new = if control.new_in_2022 { "new" } else { "" };
-        let title = truncate(&sanitize_line(&control.title), 55);
+        let title = truncate(&sanitize_line(&control.title), title_width - 1);
         let row = format!(
-            "{:<6}{:<56}{:<15}{}",
-            control.id,
-            title,
-            control.theme.name(),
+            "{}{}{:<15}{}",
+            pad(&sanitize_line(&control.id), id),
+            pad(&title, title_width),
+            if grouped {
+                truncate(&sanitize_line(&control.group), 14)
+            } else {
+                control.theme.name().to_string()
+            },
             new
         );
         out.push_str(row.trim_end());

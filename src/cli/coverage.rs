@@ -1,18 +1,20 @@
 //! `isms coverage FW [--source NAME]`: each assessable node of a framework (CSF 2.0's
-//! subcategories) covered, partial, gap, excluded or undecided, computed live from the SoA through
-//! one mapping source at a time, with roll-ups per category and function.
+//! subcategories) covered, partial, gap, excluded or undecided, computed live from the SoA and
+//! the management system's clause statuses through one mapping source at a time, with roll-ups
+//! per category and function.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+use super::columns;
 use super::framework::all;
 use super::output::{Style, truncate};
 use super::workspace_io;
 use super::{EXIT_BAD_INPUT, EXIT_FINDINGS};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::framework::{Coverage, Framework, State, coverage};
+use crate::domain::framework::{Coverage, Framework, NodeCoverage, State, coverage};
 use crate::domain::text::sanitize_line;
 use crate::export::soa_csv::write_csv;
 
@@ -26,7 +28,7 @@ pub enum CoverageFormat {
 
 /// Said with every coverage output: a mapping is an opinion, not a certificate.
 const DISCLAIMER: &str =
-    "Informative mapping, not a conformance claim: the SoA read through a source.";
+    "Informative mapping, not a conformance claim: SoA and clauses 4–10 via a source.";
 
 pub fn run(
     dir: &Path,
@@ -72,7 +74,7 @@ pub fn run(
     let workspace = workspace_io::read(dir, catalogue)?;
     let coverages: Vec<Coverage> = chosen
         .iter()
-        .map(|s| coverage(framework, s, &workspace.soa))
+        .map(|s| coverage(framework, s, &workspace.soa, &workspace.mgmt.system))
         .collect();
     match format {
         CoverageFormat::Json => {
@@ -110,10 +112,18 @@ fn counts_line(counts: &[(State, usize)]) -> String {
 /// Labels short enough for an 80-column line.
 fn short(state: State) -> &'static str {
     match state {
-        State::ClauseNotTracked => "clause only",
         State::NotMapped => "not mapped",
         other => other.label(),
     }
+}
+
+/// The mapped clauses with their status: `6.1.2 met`, joined by `sep`.
+fn clauses_with_status(node: &NodeCoverage, sep: &str) -> String {
+    node.clause_status
+        .iter()
+        .map(|c| format!("{} {}", c.clause, c.status.name()))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 fn print_table(framework: &Framework, coverages: &[Coverage]) {
@@ -130,14 +140,21 @@ fn print_table(framework: &Framework, coverages: &[Coverage]) {
             )))
         );
         outln!("{}", style.dim(DISCLAIMER));
-        for roll in cov.roll_ups.iter().filter(|r| r.kind == "function") {
+        let functions = || cov.roll_ups.iter().filter(|r| r.kind == "function");
+        let function_width = columns::width("", functions().map(|r| r.node.as_str()), 4);
+        for roll in functions() {
             outln!(
-                "{:<4}{:<16}{}",
-                roll.node,
+                "{}{:<16}{}",
+                columns::pad(&sanitize_line(&roll.node), function_width),
                 truncate(&sanitize_line(&roll.title), 15),
                 counts_line(&roll.counts)
             );
         }
+        let node_width = columns::width("", cov.nodes.iter().map(|n| n.node.as_str()), 10);
+        // The mapped controls get what is left of 80 columns after indent, node and state.
+        let basis_width = super::output::WIDTH
+            .saturating_sub(2 + node_width + 11)
+            .max(20);
         for roll in cov.roll_ups.iter().filter(|r| r.kind != "function") {
             let counts = counts_line(&roll.counts);
             let room = super::output::WIDTH.saturating_sub(roll.node.len() + counts.len() + 4);
@@ -154,13 +171,13 @@ fn print_table(framework: &Framework, coverages: &[Coverage]) {
                     if !basis.is_empty() {
                         basis.push_str(" · ");
                     }
-                    basis.push_str(&format!("clauses {}", node.clauses.join(" ")));
+                    basis.push_str(&format!("clauses {}", clauses_with_status(node, ", ")));
                 }
                 let line = format!(
-                    "  {:<10}{:<11}{}",
-                    sanitize_line(&node.node),
+                    "  {}{:<11}{}",
+                    columns::pad(&sanitize_line(&node.node), node_width),
                     short(node.state),
-                    truncate(&sanitize_line(&basis), 57)
+                    truncate(&sanitize_line(&basis), basis_width)
                 );
                 outln!("{}", line.trim_end());
             }
@@ -177,14 +194,14 @@ fn markdown(framework: &Framework, coverages: &[Coverage]) -> String {
             md(&framework.version),
             md(&cov.source)
         ));
-        out.push_str("| Node | State | ISO controls | Clauses |\n|---|---|---|---|\n");
+        out.push_str("| Node | State | ISO controls | Clauses (status) |\n|---|---|---|---|\n");
         for node in &cov.nodes {
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
                 md(&node.node),
                 node.state.label(),
                 node.controls.join(", "),
-                node.clauses.join(", ")
+                md(&clauses_with_status(node, ", "))
             ));
         }
         out.push('\n');
@@ -207,11 +224,20 @@ fn csv(coverages: &[Coverage]) -> String {
                 node.state.label().to_string(),
                 node.controls.join(" "),
                 node.clauses.join(" "),
+                clauses_with_status(node, "; "),
             ]
         })
     });
     write_csv(
-        &["source", "node", "parent", "state", "controls", "clauses"],
+        &[
+            "source",
+            "node",
+            "parent",
+            "state",
+            "controls",
+            "clauses",
+            "clause_status",
+        ],
         rows,
     )
 }

@@ -149,6 +149,7 @@ fn print_node(framework: &Framework, node: &Node, mappings: &[JsonMapping]) {
     if mappings.is_empty() && !framework.mappings.is_empty() {
         outln!("\nNo source maps this node to ISO/IEC 27001:2022.");
     }
+    let target_width = super::columns::width("", mappings.iter().map(|m| m.target), 8);
     for source in sources {
         outln!(
             "\n{} (informative mapping, not a conformance claim):",
@@ -165,8 +166,8 @@ fn print_node(framework: &Framework, node: &Node, mappings: &[JsonMapping]) {
                 .map(|r| format!(" ({r})"))
                 .unwrap_or_default();
             outln!(
-                "  {:<8}{}{}",
-                sanitize_line(m.target),
+                "  {}{}{}",
+                super::columns::pad(&sanitize_line(m.target), target_width),
                 truncate(&sanitize_line(&what), 60),
                 sanitize_line(&relationship)
             );

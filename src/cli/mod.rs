@@ -16,6 +16,7 @@ mod bench_tui;
 mod bench_workspace;
 mod catalogue;
 mod check;
+mod columns;
 mod control_id;
 mod coverage;
 mod diff;
@@ -51,8 +52,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::domain::catalogue::Catalogue;
-
 /// Exit code for "nothing found" or "findings".
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code for input isms cannot use.
@@ -79,7 +78,8 @@ pub struct Cli {
     #[command(flatten)]
     pub workbench: WorkbenchArgs,
 
-    /// Load this catalogue file instead of the built-in ISO/IEC 27002:2022 catalogue.
+    /// Load this catalogue file instead of the built-in ISO/IEC 27002:2022 catalogue; `init`
+    /// keeps a copy in the new workspace, which later commands use without this option.
     #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub catalogue: Option<PathBuf>,
 
@@ -331,8 +331,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         );
     }
     workspace_io::set_lock_wait(std::time::Duration::from_secs_f64(cli.wait));
-    let catalogue = load_catalogue(&cli.catalogue)?;
     let dir = cli.workspace.as_path();
+    let given = cli.catalogue.as_deref();
+    let catalogue = match &command {
+        // A new workspace follows the catalogue it is made with, never the one around it.
+        Command::Init { .. } => crate::store::catalogue_file::load(given)?,
+        _ => crate::store::catalogue_file::for_workspace(given, dir)?,
+    };
     crate::store::remember_workspace(dir);
     match command {
         Command::Demo { .. } => {
@@ -366,7 +371,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         } => search::run(&catalogue, &query.join(" "), limit, format),
         Command::Catalogue { format } => catalogue::run(&catalogue, format),
         Command::Bench | Command::BenchWorkspaceChild { .. } => unreachable!("handled above"),
-        Command::Init { dir: target } => init::run(target.as_deref().unwrap_or(dir), &catalogue),
+        Command::Init { dir: target } => {
+            init::run(target.as_deref().unwrap_or(dir), &catalogue, given)
+        }
         Command::Check(args) => check::run(dir, &catalogue, args),
         Command::Soa {
             action: None,
@@ -402,8 +409,4 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff { rev, format } => diff::run(dir, &catalogue, rev, format),
         Command::Mgmt(command) => mgmt::run(dir, &catalogue, command),
     }
-}
-
-fn load_catalogue(path: &Option<PathBuf>) -> anyhow::Result<Catalogue> {
-    Ok(crate::store::catalogue_file::load(path.as_deref())?)
 }

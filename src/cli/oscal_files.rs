@@ -31,7 +31,7 @@ pub fn write(dir: &Path, workspace: &Workspace, catalogue: &Catalogue) -> anyhow
             ssp::oscal_ssp(workspace, catalogue, at, PROFILE_FILE).into_bytes(),
         ),
     ];
-    let poam = poam::oscal_poam(workspace, at).ok();
+    let poam = poam::oscal_poam(workspace, catalogue, at).ok();
     if let Some(poam) = &poam {
         files.push((POAM_FILE, poam.clone().into_bytes()));
     }

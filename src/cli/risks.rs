@@ -50,7 +50,7 @@ pub fn run(
         RisksFormat::Csv => emit(output, risks_csv(&workspace).as_bytes(), Kind::Document)?,
         RisksFormat::Xlsx => emit_binary(output, &workbook(&workspace, catalogue)?, "XLSX")?,
         RisksFormat::Oscal => {
-            let poam = oscal_poam(&workspace, last_modified(&workspace))
+            let poam = oscal_poam(&workspace, catalogue, last_modified(&workspace))
                 .map_err(|e| Refused(e.to_string()))?;
             emit(output, poam.as_bytes(), Kind::Json)?
         }

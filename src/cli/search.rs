@@ -59,14 +59,23 @@ pub fn run(
         }
         TextOrJson::Text => {
             let style = Style::detect();
+            let id_width = super::columns::width(
+                "",
+                shown
+                    .iter()
+                    .map(|hit| catalogue.controls()[hit.position].id.as_str()),
+                6,
+            );
+            // The title gets what the id leaves of 80 columns beside the theme (2 + 14).
+            let title_width = WIDTH.saturating_sub(id_width + 16).max(20);
             for hit in shown {
                 let control = &catalogue.controls()[hit.position];
-                let title = truncate(&sanitize_line(&control.title), 58);
+                let title = truncate(&sanitize_line(&control.title), title_width);
                 let marked = highlight(&title, &query);
-                let pad = 58usize.saturating_sub(title.chars().count());
+                let pad = title_width.saturating_sub(title.chars().count());
                 outln!(
-                    "{:<6}{}{}  {}",
-                    control.id,
+                    "{}{}{}  {}",
+                    super::columns::pad(&sanitize_line(&control.id), id_width),
                     style.marked(&title, &marked),
                     " ".repeat(pad),
                     style.dim(&truncate(control.theme.name(), 14))

@@ -80,7 +80,12 @@ pub fn render(catalogue: &Catalogue, control: &Control, style: Style) -> String 
         ""
     };
     let header = format!("{}  {}", control.id, sanitize_line(&control.title));
-    let right = format!("{}{new}", control.theme);
+    // A catalogue with groups of its own shows the group instead of ISO's theme.
+    let right = if control.group.is_empty() {
+        format!("{}{new}", control.theme)
+    } else {
+        format!("{}{new}", sanitize_line(&control.group))
+    };
     let used = header.chars().count() + right.chars().count();
     if used + 2 <= WIDTH {
         out.push_str(&format!(
@@ -97,10 +102,12 @@ pub fn render(catalogue: &Catalogue, control: &Control, style: Style) -> String 
         ));
     }
     let tags = control.attributes.hashtags().join(" ");
-    out.push_str(&format!(
-        "{}\n",
-        style.accent(&textwrap::fill(&tags, WIDTH))
-    ));
+    if !tags.is_empty() {
+        out.push_str(&format!(
+            "{}\n",
+            style.accent(&textwrap::fill(&tags, WIDTH))
+        ));
+    }
     if !control.aliases.is_empty() {
         let aliases = format!(
             "Also called: {}",
@@ -159,15 +166,17 @@ pub fn render(catalogue: &Catalogue, control: &Control, style: Style) -> String 
     };
     section(&mut out, style, "Replaces (ISO/IEC 27002:2013)", &replaced);
     if !control.related.is_empty() {
-        let lines: Vec<String> = control
+        let related: Vec<&Control> = control
             .related
             .iter()
             .filter_map(|id| catalogue.get(id))
+            .collect();
+        let id_width = super::columns::width("", related.iter().map(|r| r.id.as_str()), 6);
+        let lines: Vec<String> = related
+            .iter()
             .map(|r| {
-                super::output::truncate(
-                    &format!("  {:<5} {}", r.id, sanitize_line(&r.title)),
-                    WIDTH,
-                )
+                let id = super::columns::pad(&sanitize_line(&r.id), id_width);
+                super::output::truncate(&format!("  {id}{}", sanitize_line(&r.title)), WIDTH)
             })
             .collect();
         section(&mut out, style, "Related controls", &lines.join("\n"));

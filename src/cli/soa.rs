@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
+use super::columns::{self, pad};
 use super::export_output::{Refused, SoaFormat, emit, emit_binary};
 use super::output::{Style, truncate};
 use super::print::Kind;
@@ -78,10 +79,21 @@ pub fn run(
 }
 
 fn table(workspace: &Workspace, catalogue: &Catalogue, style: Style) -> String {
+    let id = columns::width(
+        "ID",
+        workspace.soa.entries.iter().map(|e| e.control.as_str()),
+        7,
+    );
     let mut out = style.bold(&format!(
-        "{:<6} {:<10} {:<11} {:<5} {}\n",
-        "ID", "DECISION", "STATUS", "RISKS", "TITLE / OWNER"
+        "{}{:<10} {:<11} {:<5} {}\n",
+        pad("ID", id),
+        "DECISION",
+        "STATUS",
+        "RISKS",
+        "TITLE / OWNER"
     ));
+    // The title gets what is left of 80 columns after id, decision, status and risks.
+    let title_width = super::output::WIDTH.saturating_sub(id + 29).max(20);
     for entry in &workspace.soa.entries {
         let title = catalogue
             .get(&entry.control)
@@ -92,8 +104,8 @@ fn table(workspace: &Workspace, catalogue: &Catalogue, style: Style) -> String {
             text = format!("{text} — {}", sanitize_line(&entry.owner));
         }
         let row = format!(
-            "{:<6} {:<10} {:<11} {:<5} {}",
-            entry.control,
+            "{}{:<10} {:<11} {:<5} {}",
+            pad(&sanitize_line(&entry.control), id),
             entry.applicability.name(),
             entry.status.label(),
             if risks == 0 {
@@ -101,7 +113,7 @@ fn table(workspace: &Workspace, catalogue: &Catalogue, style: Style) -> String {
             } else {
                 risks.to_string()
             },
-            truncate(&text, 80 - 36)
+            truncate(&text, title_width)
         );
         out.push_str(row.trim_end());
         out.push('\n');

@@ -14,6 +14,12 @@ pub const BUILTIN_SOURCE: &str = include_str!("../../catalogue/iso27002-2022.ron
 /// The name given to the embedded catalogue in messages.
 pub const BUILTIN_FILE_NAME: &str = "catalogue/iso27002-2022.ron";
 
+/// How `workspace.ron` names the built-in catalogue (`catalogue: "iso27002-2022"`).
+pub const BUILTIN_KEY: &str = "iso27002-2022";
+/// The `name` of the built-in catalogue; a catalogue file with this name counts as the built-in
+/// one for `workspace.ron` (an edited copy of it, say).
+pub const BUILTIN_NAME: &str = "ISO/IEC 27002:2022";
+
 /// The built-in catalogue as `build.rs` compiled it from [`BUILTIN_SOURCE`]: name, controls and
 /// search index in postcard form, so that a command starts without parsing or indexing.
 const BUILTIN_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.postcard"));
@@ -77,6 +83,22 @@ impl Catalogue {
             by_2013_id,
             index,
         }
+    }
+
+    /// How `workspace.ron` names this catalogue: [`BUILTIN_KEY`] for the ISO/IEC 27002:2022
+    /// catalogue, else the catalogue's own name.
+    pub fn key(&self) -> &str {
+        if self.name == BUILTIN_NAME {
+            BUILTIN_KEY
+        } else {
+            &self.name
+        }
+    }
+
+    /// True for the ISO/IEC 27002:2022 catalogue (built in, or a file carrying its name): its ids
+    /// are Annex A numbers and its groups ISO's themes.
+    pub fn is_iso(&self) -> bool {
+        self.key() == BUILTIN_KEY
     }
 
     pub fn controls(&self) -> &[Control] {
@@ -192,6 +214,7 @@ mod tests {
             .expect("the built-in catalogue keeps every rule");
         let compiled = Catalogue::builtin();
         assert_eq!(compiled.name, parsed.name);
+        assert_eq!(compiled.key(), BUILTIN_KEY);
         assert_eq!(compiled.controls(), parsed.controls());
         let bytes = |index: &SearchIndex| postcard::to_allocvec(index).unwrap();
         assert_eq!(

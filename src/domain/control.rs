@@ -12,6 +12,10 @@ pub struct Control {
     /// The 2022 number, e.g. `8.9`.
     pub id: String,
     pub theme: Theme,
+    /// The catalogue's own group for the control (an OSCAL catalog's group, a family such as
+    /// `Access Control`); empty in the ISO catalogue, whose groups are its themes.
+    #[serde(default)]
+    pub group: String,
     pub title: String,
     /// At most [`SHORT_TITLE_MAX`] characters, our own words, shown where the full title does
     /// not fit; empty in catalogues that do not give one.

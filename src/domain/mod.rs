@@ -5,6 +5,7 @@
 pub mod attributes;
 pub mod catalogue;
 mod catalogue_check;
+pub mod catalogue_from_framework;
 pub mod check;
 pub mod control;
 pub mod edit;

@@ -137,7 +137,9 @@ pub struct Settings {
     pub organisation: String,
     pub scope: String,
     pub soa_version: String,
-    /// Which catalogue the SoA follows: `iso27002-2022` for the built-in one.
+    /// Which catalogue the SoA follows: `iso27002-2022` for the built-in one, else the name of
+    /// the catalogue the workspace was made with (kept beside it as `catalogue.ron` or
+    /// `catalogue.json`).
     pub catalogue: String,
     /// Each save commits the workspace files with a generated message (off unless set).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -152,7 +154,7 @@ impl Default for Settings {
             organisation: String::new(),
             scope: String::new(),
             soa_version: "1".to_string(),
-            catalogue: "iso27002-2022".to_string(),
+            catalogue: super::catalogue::BUILTIN_KEY.to_string(),
             auto_commit: false,
             risk_method: RiskMethod::default(),
         }
@@ -171,8 +173,9 @@ pub struct Workspace {
 
 impl Workspace {
     /// A new workspace with an undecided SoA entry for every control of the catalogue and every
-    /// sub-clause of the management system not started.
-    pub fn new(settings: Settings, catalogue: &Catalogue) -> Workspace {
+    /// sub-clause of the management system not started; its settings name that catalogue.
+    pub fn new(mut settings: Settings, catalogue: &Catalogue) -> Workspace {
+        settings.catalogue = catalogue.key().to_string();
         let entries = catalogue
             .controls()
             .iter()

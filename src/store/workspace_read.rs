@@ -6,12 +6,13 @@ use std::path::Path;
 
 use super::error::StoreError;
 use super::read::read_text_limited;
-use crate::domain::catalogue::Catalogue;
+use crate::domain::catalogue::{BUILTIN_KEY, BUILTIN_NAME, Catalogue};
 use crate::domain::located_error::LocatedError;
 use crate::domain::mgmt::Management;
 use crate::domain::mgmt::format::MGMT_FILES;
 use crate::domain::mgmt::load::{parse_audits, parse_evidence, parse_findings, parse_system};
-use crate::domain::workspace::Workspace;
+use crate::domain::text::quoted;
+use crate::domain::workspace::{Settings, Workspace};
 use crate::domain::workspace_format::{RISKS_FILE, SOA_FILE, WORKSPACE_FILE};
 use crate::domain::workspace_load::{parse_risks, parse_settings, parse_soa};
 
@@ -69,6 +70,12 @@ pub(super) fn read_dir(dir: &Path, catalogue: &Catalogue) -> Result<ReadResult, 
     }
     let mut notes = Vec::new();
     let settings = parse_settings(
+        texts[0].as_deref().unwrap_or_default(),
+        &display_name(dir, WORKSPACE_FILE),
+    )?;
+    check_catalogue(
+        &settings,
+        catalogue,
         texts[0].as_deref().unwrap_or_default(),
         &display_name(dir, WORKSPACE_FILE),
     )?;
@@ -159,4 +166,36 @@ fn display_dir(dir: &Path) -> String {
     } else {
         dir.display().to_string()
     }
+}
+
+/// Refuses a catalogue other than the one the workspace was made with, saying which is which.
+fn check_catalogue(
+    settings: &Settings,
+    catalogue: &Catalogue,
+    text: &str,
+    file: &str,
+) -> Result<(), LocatedError> {
+    if settings.catalogue == catalogue.key() {
+        return Ok(());
+    }
+    let place = text
+        .find("catalogue:")
+        .map(|at| crate::domain::located_error::line_and_column(text, at));
+    let follows = if settings.catalogue == BUILTIN_KEY {
+        format!("the built-in catalogue {}", quoted(BUILTIN_NAME))
+    } else {
+        format!(
+            "the catalogue {} (its copy: {})",
+            quoted(&settings.catalogue),
+            super::catalogue_file::WORKSPACE_COPIES.join(" or ")
+        )
+    };
+    Err(LocatedError::at(
+        file,
+        place,
+        format!(
+            "this workspace follows {follows}, not the catalogue {} given with --catalogue; run without --catalogue",
+            quoted(&catalogue.name)
+        ),
+    ))
 }

@@ -46,7 +46,12 @@ pub struct Opened {
 /// Builds the app and picks the theme. Broken user files become messages, never failures; a
 /// broken workspace file is an error naming file, line and column.
 pub fn open(options: &Options) -> anyhow::Result<Opened> {
-    let catalogue = store::catalogue_file::load(options.catalogue.as_deref())?;
+    let catalogue = match &options.target {
+        Target::Dir(dir) => {
+            store::catalogue_file::for_workspace(options.catalogue.as_deref(), dir)?
+        }
+        Target::Demo { .. } => store::catalogue_file::load(options.catalogue.as_deref())?,
+    };
     let mut messages = Vec::new();
 
     let keymap_file = match store::config_files::keymap_file() {

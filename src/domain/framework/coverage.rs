@@ -1,41 +1,41 @@
 //! How far the SoA covers a framework, through one mapping source: each assessable node's state,
-//! computed live from the decisions and statuses of the ISO controls the source maps it to, with
-//! roll-ups per parent. This is an informative reading of a mapping, not a conformance claim.
+//! computed live from the decisions and statuses of the ISO controls the source maps it to and
+//! from the management system's status of the clauses (4–10) it maps to, with roll-ups per
+//! parent. This is an informative reading of a mapping, not a conformance claim.
 
 use serde::Serialize;
 
 use super::mapping::IsoTarget;
 use super::model::Framework;
+use crate::domain::mgmt::system::{ClauseStatus, ManagementSystem};
 use crate::domain::soa::{Applicability, Soa, Status};
 
 /// The state of one node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
-    /// Every mapped control applies and is implemented, and none is undecided.
+    /// Every mapped control applies and is implemented (or is excluded), every mapped clause is
+    /// met, and no control is undecided.
     Covered,
-    /// Some mapped control is implemented or partly implemented, or the rest is undecided.
+    /// Some mapped control or clause is implemented, met or partly so, but not all.
     Partial,
-    /// Mapped controls apply but none has started to be implemented beyond planning.
+    /// Mapped controls apply or clauses are mapped, but none is further than planned.
     Gap,
     /// Every mapped control is excluded in the SoA.
     Excluded,
     /// No mapped control applies yet and at least one is undecided.
     Undecided,
-    /// The source maps the node to clauses 4–10 only, which the SoA does not track.
-    ClauseNotTracked,
     /// The source says nothing about this node.
     NotMapped,
 }
 
 impl State {
-    pub const ALL: [State; 7] = [
+    pub const ALL: [State; 6] = [
         State::Covered,
         State::Partial,
         State::Gap,
         State::Excluded,
         State::Undecided,
-        State::ClauseNotTracked,
         State::NotMapped,
     ];
 
@@ -46,7 +46,6 @@ impl State {
             State::Gap => "gap",
             State::Excluded => "excluded",
             State::Undecided => "undecided",
-            State::ClauseNotTracked => "clause, not tracked",
             State::NotMapped => "not mapped by this source",
         }
     }
@@ -62,6 +61,16 @@ pub struct NodeCoverage {
     pub controls: Vec<String>,
     /// The clauses of 4–10 the source maps the node to.
     pub clauses: Vec<String>,
+    /// Where each of those clauses stands in the management system, in the same order.
+    pub clause_status: Vec<ClauseCoverage>,
+}
+
+/// One mapped clause and its status in the management system (`isms.ron`); a clause with
+/// sub-clauses (`6.1`, `9.2`) stands where its sub-clauses together stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClauseCoverage {
+    pub clause: String,
+    pub status: ClauseStatus,
 }
 
 /// How many assessable nodes under one grouping node are in each state.
@@ -83,8 +92,13 @@ pub struct Coverage {
     pub roll_ups: Vec<RollUp>,
 }
 
-/// Computes the coverage of `framework` through `source` from the SoA.
-pub fn coverage(framework: &Framework, source: &str, soa: &Soa) -> Coverage {
+/// Computes the coverage of `framework` through `source` from the SoA and the management system.
+pub fn coverage(
+    framework: &Framework,
+    source: &str,
+    soa: &Soa,
+    system: &ManagementSystem,
+) -> Coverage {
     let nodes: Vec<NodeCoverage> = framework
         .nodes
         .iter()
@@ -99,12 +113,21 @@ pub fn coverage(framework: &Framework, source: &str, soa: &Soa) -> Coverage {
                     Err(_) => {}
                 }
             }
+            let clause_status: Vec<ClauseCoverage> = clauses
+                .iter()
+                .map(|clause| ClauseCoverage {
+                    clause: clause.clone(),
+                    status: clause_status(system, clause),
+                })
+                .collect();
+            let statuses: Vec<ClauseStatus> = clause_status.iter().map(|c| c.status).collect();
             NodeCoverage {
                 node: node.id.clone(),
                 parent: node.parent.clone(),
-                state: state_of(&controls, &clauses, soa),
+                state: state_of(&controls, &statuses, soa),
                 controls,
                 clauses,
+                clause_status,
             }
         })
         .collect();
@@ -157,13 +180,48 @@ fn is_under(framework: &Framework, node: &str, ancestor: &str) -> bool {
     false
 }
 
-fn state_of(controls: &[String], clauses: &[String], soa: &Soa) -> State {
-    if controls.is_empty() {
-        return if clauses.is_empty() {
-            State::NotMapped
-        } else {
-            State::ClauseNotTracked
-        };
+/// Where a mapped clause stands: an assessable sub-clause's own status; for a clause with
+/// sub-clauses (`6.1`, `9`), met when all are met, not started when none is started, partial
+/// when some are partly or fully met, else planned. A list item (`4.2(a)`) is its clause's.
+pub fn clause_status(system: &ManagementSystem, clause: &str) -> ClauseStatus {
+    let id = clause.split('(').next().unwrap_or(clause);
+    let below = format!("{id}.");
+    let statuses: Vec<ClauseStatus> = system
+        .clauses
+        .iter()
+        .filter(|c| c.clause == id || c.clause.starts_with(&below))
+        .map(|c| c.status)
+        .collect();
+    let all = |wanted: ClauseStatus| statuses.iter().all(|s| *s == wanted);
+    if statuses.is_empty() || all(ClauseStatus::NotStarted) {
+        ClauseStatus::NotStarted
+    } else if all(ClauseStatus::Met) {
+        ClauseStatus::Met
+    } else if statuses
+        .iter()
+        .any(|s| matches!(s, ClauseStatus::Met | ClauseStatus::Partial))
+    {
+        ClauseStatus::Partial
+    } else {
+        ClauseStatus::Planned
+    }
+}
+
+/// Clauses 4–10 are never optional: each counts as an applicable control whose implementation
+/// is the clause's status.
+fn as_applicable(status: ClauseStatus) -> (Applicability, Status) {
+    let status = match status {
+        ClauseStatus::NotStarted => Status::NotStarted,
+        ClauseStatus::Planned => Status::Planned,
+        ClauseStatus::Partial => Status::Partial,
+        ClauseStatus::Met => Status::Implemented,
+    };
+    (Applicability::Applicable, status)
+}
+
+fn state_of(controls: &[String], clauses: &[ClauseStatus], soa: &Soa) -> State {
+    if controls.is_empty() && clauses.is_empty() {
+        return State::NotMapped;
     }
     let entries: Vec<(Applicability, Status)> = controls
         .iter()
@@ -173,6 +231,7 @@ fn state_of(controls: &[String], clauses: &[String], soa: &Soa) -> State {
                     (e.applicability, e.status)
                 })
         })
+        .chain(clauses.iter().map(|s| as_applicable(*s)))
         .collect();
     let applicable: Vec<Status> = entries
         .iter()
@@ -236,7 +295,49 @@ mod tests {
         assert_eq!(state_of(&ids(&["5.3", "5.5"]), &[], &s), State::Gap);
         assert_eq!(state_of(&ids(&["5.4"]), &[], &s), State::Excluded);
         assert_eq!(state_of(&ids(&["5.4", "5.5"]), &[], &s), State::Undecided);
-        assert_eq!(state_of(&[], &ids(&["6.1.2"]), &s), State::ClauseNotTracked);
         assert_eq!(state_of(&[], &[], &s), State::NotMapped);
+    }
+
+    #[test]
+    fn clauses_count_as_applicable_with_their_status() {
+        use Applicability::*;
+        use ClauseStatus::*;
+        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let s = soa(&[
+            ("5.1", Applicable, Status::Implemented),
+            ("5.4", Excluded, Status::NotStarted),
+            ("5.5", Undecided, Status::NotStarted),
+        ]);
+        assert_eq!(state_of(&[], &[Met, Met], &s), State::Covered);
+        assert_eq!(state_of(&ids(&["5.1"]), &[Met], &s), State::Covered);
+        assert_eq!(state_of(&ids(&["5.4"]), &[Met], &s), State::Covered);
+        assert_eq!(state_of(&ids(&["5.1"]), &[Planned], &s), State::Partial);
+        assert_eq!(state_of(&[], &[Met, NotStarted], &s), State::Partial);
+        assert_eq!(state_of(&[], &[Partial], &s), State::Partial);
+        assert_eq!(state_of(&[], &[Planned, NotStarted], &s), State::Gap);
+        assert_eq!(state_of(&ids(&["5.5"]), &[Met], &s), State::Partial);
+    }
+
+    #[test]
+    fn a_clause_with_sub_clauses_stands_where_they_stand_together() {
+        let mut system = ManagementSystem::seeded();
+        let set = |system: &mut ManagementSystem, id: &str, status| {
+            system.clause_mut(id).unwrap().status = status;
+        };
+        assert_eq!(clause_status(&system, "6.1"), ClauseStatus::NotStarted);
+        set(&mut system, "6.1.1", ClauseStatus::Planned);
+        assert_eq!(clause_status(&system, "6.1"), ClauseStatus::Planned);
+        set(&mut system, "6.1.2", ClauseStatus::Met);
+        assert_eq!(clause_status(&system, "6.1"), ClauseStatus::Partial);
+        assert_eq!(clause_status(&system, "6.1.2"), ClauseStatus::Met);
+        for id in ["6.1.1", "6.1.3"] {
+            set(&mut system, id, ClauseStatus::Met);
+        }
+        assert_eq!(clause_status(&system, "6.1"), ClauseStatus::Met);
+        assert_eq!(clause_status(&system, "6"), ClauseStatus::Partial);
+        set(&mut system, "4.2", ClauseStatus::Met);
+        assert_eq!(clause_status(&system, "4.2(a)"), ClauseStatus::Met);
+        // A clause the management system does not know has not started.
+        assert_eq!(clause_status(&system, "4.9"), ClauseStatus::NotStarted);
     }
 }

@@ -13,7 +13,9 @@ mod model;
 mod search;
 
 pub use builtin::{CSF2_ID, csf2};
-pub use coverage::{Coverage, NodeCoverage, RollUp, State, coverage};
+pub use coverage::{
+    ClauseCoverage, Coverage, NodeCoverage, RollUp, State, clause_status, coverage,
+};
 pub use file::{parse_framework, parse_mappings, render_framework};
 pub use mapping::{IsoTarget, Mapping};
 pub use model::{Framework, FrameworkError, Node, Property, valid_framework_id};

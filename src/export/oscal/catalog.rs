@@ -1,11 +1,14 @@
 //! The OSCAL catalog of the Annex A controls: ids `A.5.1`…, the display number as a `label`
 //! property, one group per theme, the ISO/IEC 27002 attributes and 2013 ancestry as properties in
 //! our namespace, and our own one-line purpose as an overview part. No text of the standard.
+//!
+//! Another catalogue (given with `--catalogue`) keeps its own name, titles and groups and never
+//! says ISO: its ids become OSCAL tokens ([`ControlIds`]) with the original as the `label`.
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use super::ids::{catalogue_uuid, control_id};
+use super::ids::{ControlIds, catalogue_uuid, token};
 use super::{finish, metadata, prop};
 use crate::domain::attributes::Theme;
 use crate::domain::catalogue::Catalogue;
@@ -17,12 +20,19 @@ fn sort_id(control: &str) -> String {
     format!("a.{}", parts.join("."))
 }
 
-fn control_json(control: &Control) -> Value {
-    let id = control_id(&control.id);
+fn control_json(catalogue: &Catalogue, ids: &ControlIds, position: usize) -> Value {
+    let control = &catalogue.controls()[position];
+    let iso = catalogue.is_iso();
+    let id = ids.get(&control.id);
     let attributes = &control.attributes;
+    let sort = if iso {
+        sort_id(&control.id)
+    } else {
+        format!("{position:06}")
+    };
     let mut props = vec![
-        json!({"name": "label", "value": control.id}),
-        json!({"name": "sort-id", "value": sort_id(&control.id)}),
+        json!({"name": "label", "value": super::one_line(&control.id).unwrap_or_else(|| id.clone())}),
+        json!({"name": "sort-id", "value": sort}),
     ];
     let named = attributes
         .control_type
@@ -59,14 +69,16 @@ fn control_json(control: &Control) -> Value {
             .iter()
             .filter_map(|old| prop("iso27002_2013", old)),
     );
-    props.extend(prop(
-        "new_in_2022",
-        if control.new_in_2022 { "true" } else { "false" },
-    ));
+    if iso {
+        props.extend(prop(
+            "new_in_2022",
+            if control.new_in_2022 { "true" } else { "false" },
+        ));
+    }
     let links: Vec<Value> = control
         .related
         .iter()
-        .map(|r| json!({"href": format!("#{}", control_id(r)), "rel": "related"}))
+        .map(|r| json!({"href": format!("#{}", ids.get(r)), "rel": "related"}))
         .collect();
     let mut parts = Vec::new();
     if !control.purpose.trim().is_empty() {
@@ -78,7 +90,7 @@ fn control_json(control: &Control) -> Value {
     }
     json!({
         "id": id,
-        "class": "annex-a",
+        "class": if iso { "annex-a" } else { "control" },
         "title": super::one_line(&control.title).unwrap_or_else(|| control.id.clone()),
         "props": props,
         "links": links,
@@ -88,14 +100,34 @@ fn control_json(control: &Control) -> Value {
 
 /// The catalog as an OSCAL JSON document.
 pub fn oscal_catalog(catalogue: &Catalogue, last_modified: DateTime<Utc>) -> String {
-    let groups: Vec<Value> = Theme::ALL
+    let ids = ControlIds::new(catalogue);
+    let (groups, title, version) = if catalogue.is_iso() {
+        (
+            theme_groups(catalogue, &ids),
+            format!("ISO/IEC 27001:2022 Annex A controls ({})", catalogue.name),
+            "2022",
+        )
+    } else {
+        (own_groups(catalogue, &ids), catalogue.name.clone(), "1")
+    };
+    let document = json!({
+        "catalog": {
+            "uuid": catalogue_uuid(&catalogue.name, "catalog"),
+            "metadata": metadata(&title, last_modified, version),
+            "groups": groups,
+        }
+    });
+    finish(document)
+}
+
+/// ISO's four themes, in the standard's order.
+fn theme_groups(catalogue: &Catalogue, ids: &ControlIds) -> Vec<Value> {
+    Theme::ALL
         .iter()
         .map(|theme| {
-            let controls: Vec<Value> = catalogue
-                .controls()
-                .iter()
-                .filter(|c| c.theme == *theme)
-                .map(control_json)
+            let controls: Vec<Value> = (0..catalogue.len())
+                .filter(|&i| catalogue.controls()[i].theme == *theme)
+                .map(|i| control_json(catalogue, ids, i))
                 .collect();
             json!({
                 "id": theme.name().to_lowercase(),
@@ -104,14 +136,47 @@ pub fn oscal_catalog(catalogue: &Catalogue, last_modified: DateTime<Utc>) -> Str
                 "controls": controls,
             })
         })
-        .collect();
-    let title = format!("ISO/IEC 27001:2022 Annex A controls ({})", catalogue.name);
-    let document = json!({
-        "catalog": {
-            "uuid": catalogue_uuid(&catalogue.name, "catalog"),
-            "metadata": metadata(&title, last_modified, "2022"),
-            "groups": groups,
+        .collect()
+}
+
+/// Another catalogue's own groups in the order they first appear (a control without a group
+/// falls in the group named after its theme), each with an id made a token and unique.
+fn own_groups(catalogue: &Catalogue, ids: &ControlIds) -> Vec<Value> {
+    let group_of = |control: &Control| {
+        if control.group.trim().is_empty() {
+            control.theme.name().to_string()
+        } else {
+            super::one_line(&control.group).unwrap_or_default()
         }
-    });
-    finish(document)
+    };
+    let mut names: Vec<String> = Vec::new();
+    for control in catalogue.controls() {
+        let name = group_of(control);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let mut taken = std::collections::HashSet::new();
+    names
+        .iter()
+        .map(|name| {
+            let base = format!("g-{}", token(&name.to_lowercase().replace(' ', "-")));
+            let mut id = base.clone();
+            let mut n = 1;
+            while !taken.insert(id.clone()) {
+                n += 1;
+                id = format!("{base}_{n}");
+            }
+            let controls: Vec<Value> = (0..catalogue.len())
+                .filter(|&i| group_of(&catalogue.controls()[i]) == *name)
+                .map(|i| control_json(catalogue, ids, i))
+                .collect();
+            json!({
+                "id": id,
+                "class": "group",
+                "title": name,
+                "controls": controls,
+            })
+        })
+        .collect()
 }

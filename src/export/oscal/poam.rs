@@ -4,8 +4,9 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use super::ids::{control_id, workspace_uuid};
+use super::ids::{ControlIds, workspace_uuid};
 use super::{NS, finish, metadata, one_line, prop};
+use crate::domain::catalogue::Catalogue;
 use crate::domain::risk::{Risk, RiskStatus, Treatment};
 use crate::domain::text::sanitize;
 use crate::domain::workspace::Workspace;
@@ -58,7 +59,7 @@ fn statement(risk: &Risk) -> String {
     }
 }
 
-fn risk_json(workspace: &Workspace, risk: &Risk, actor: &str) -> Value {
+fn risk_json(workspace: &Workspace, ids: &ControlIds, risk: &Risk, actor: &str) -> Value {
     let method = &workspace.settings.risk_method;
     let title = one_line(&risk.title).unwrap_or_else(|| risk.id.clone());
     let mut props: Vec<Value> = Vec::new();
@@ -76,7 +77,7 @@ fn risk_json(workspace: &Workspace, risk: &Risk, actor: &str) -> Value {
     props.extend(
         risk.controls
             .iter()
-            .filter_map(|c| prop("control", &control_id(c))),
+            .filter_map(|c| prop("control", &ids.get(c))),
     );
     let mut characterizations = vec![characterization(
         "inherent",
@@ -101,9 +102,10 @@ fn risk_json(workspace: &Workspace, risk: &Risk, actor: &str) -> Value {
     })
 }
 
-/// The register as an OSCAL POA&M JSON document.
+/// The register as an OSCAL POA&M JSON document; risks name their controls by the catalog's ids.
 pub fn oscal_poam(
     workspace: &Workspace,
+    catalogue: &Catalogue,
     last_modified: DateTime<Utc>,
 ) -> Result<String, PoamError> {
     let risks = sorted_risks(workspace);
@@ -111,6 +113,7 @@ pub fn oscal_poam(
         return Err(PoamError::NoRisks);
     }
     let settings = &workspace.settings;
+    let ids = ControlIds::new(catalogue);
     let party = workspace_uuid(workspace, "party/organisation");
     let party_name = one_line(&settings.organisation)
         .or_else(|| one_line(&settings.name))
@@ -126,7 +129,7 @@ pub fn oscal_poam(
     );
     let risk_values: Vec<Value> = risks
         .iter()
-        .map(|r| risk_json(workspace, r, &party))
+        .map(|r| risk_json(workspace, &ids, r, &party))
         .collect();
     let items: Vec<Value> = risks
         .iter()

@@ -16,7 +16,11 @@ pub fn oscal_profile(
     catalog_href: &str,
 ) -> String {
     let settings = &workspace.settings;
-    let title = format!("Annex A baseline — {}", settings.name);
+    let title = if settings.catalogue == crate::domain::catalogue::BUILTIN_KEY {
+        format!("Annex A baseline — {}", settings.name)
+    } else {
+        format!("Baseline of {} — {}", settings.catalogue, settings.name)
+    };
     let document = json!({
         "profile": {
             "uuid": workspace_uuid(workspace, "profile"),

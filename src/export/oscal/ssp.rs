@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use super::ids::{control_id, workspace_uuid};
+use super::ids::{ControlIds, workspace_uuid};
 use super::{NS, finish, metadata, one_line, prop};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::soa::{Applicability, Status};
@@ -29,7 +29,7 @@ fn multiline(text: &str) -> Option<String> {
     (!clean.is_empty()).then_some(clean)
 }
 
-fn requirement(workspace: &Workspace, component: &str, row: &SoaRow) -> Value {
+fn requirement(workspace: &Workspace, ids: &ControlIds, component: &str, row: &SoaRow) -> Value {
     let mut props: Vec<Value> = Vec::new();
     props.extend(prop("applicability", row.applicability.name()));
     props.extend(row.reasons.iter().filter_map(|r| prop("reason", r.name())));
@@ -49,7 +49,7 @@ fn requirement(workspace: &Workspace, component: &str, row: &SoaRow) -> Value {
     }
     let mut requirement = json!({
         "uuid": workspace_uuid(workspace, &format!("requirement/{}", row.control)),
-        "control-id": control_id(&row.control),
+        "control-id": ids.get(&row.control),
         "props": props,
         "by-components": [{
             "component-uuid": component,
@@ -87,9 +87,10 @@ pub fn oscal_ssp(
             json!([{"uuid": workspace_uuid(workspace, "party/organisation"), "type": "organization", "name": organisation}]),
         );
     }
+    let ids = ControlIds::new(catalogue);
     let requirements: Vec<Value> = soa_rows(workspace, catalogue)
         .iter()
-        .map(|row| requirement(workspace, &component, row))
+        .map(|row| requirement(workspace, &ids, &component, row))
         .collect();
     let document = json!({
         "system-security-plan": {
@@ -122,7 +123,11 @@ pub fn oscal_ssp(
                 }],
             },
             "control-implementation": {
-                "description": "The Statement of Applicability: every Annex A control with its decision and justification.",
+                "description": if catalogue.is_iso() {
+                    "The Statement of Applicability: every Annex A control with its decision and justification."
+                } else {
+                    "The Statement of Applicability: every control of the catalog with its decision and justification."
+                },
                 "implemented-requirements": requirements,
             },
         }
