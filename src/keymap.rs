@@ -42,6 +42,8 @@ pub enum Context {
     Popup,
     /// The conflict chooser after the files changed on disk.
     Conflicts,
+    /// A record's history from git.
+    History,
     Risks,
     Dashboard,
     /// The "terminal too small" notice: only quit acts there.
@@ -68,6 +70,7 @@ impl Context {
             Context::Picker => "Control picker",
             Context::Popup => "Popup lists",
             Context::Conflicts => "Conflicts (files changed on disk)",
+            Context::History => "History of a record (git)",
             Context::Risks => "Risk register",
             Context::Dashboard => "Dashboard",
             Context::TooSmall => "Terminal too small",

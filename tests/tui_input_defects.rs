@@ -279,6 +279,36 @@ fn typing_in_an_open_form_is_rescued_as_a_pending_value() {
     assert!(justification.ends_with("words typed before the drop"));
 }
 
+/// Defect 5, the risk form: a new risk typed and not applied is rescued too, named as pending,
+/// its description over several lines.
+#[test]
+fn typing_in_the_risk_form_is_rescued_as_a_pending_risk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app();
+    let store = Store {
+        dir: dir.path().to_path_buf(),
+        handle: None,
+    };
+    press(
+        &mut app,
+        "3 n Tapes <Space> lost <Tab> first <Space> line <Enter> second <Space> line",
+    );
+    assert!(!app.dirty, "nothing applied yet");
+    assert!(app.has_unsaved(), "the typing counts as unsaved");
+    persist::rescue(&app, &store);
+    let recovered = isms::store::read_recovery(dir.path(), &app.catalogue)
+        .unwrap()
+        .expect("a recovery file");
+    assert_eq!(recovered.pending, ["R-013"]);
+    let risk = recovered
+        .workspace
+        .risks
+        .get("R-013")
+        .expect("the pending risk");
+    assert_eq!(risk.title, "Tapes lost");
+    assert_eq!(risk.description, "first line\nsecond line");
+}
+
 /// Defect 6: restoring rescued edits keeps a change made with the command line after the crash.
 #[test]
 fn restoring_keeps_a_change_made_on_disk_after_the_crash() {

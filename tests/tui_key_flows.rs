@@ -244,3 +244,57 @@ fn help_scroll(app: &App) -> usize {
         _ => panic!("the help is open"),
     }
 }
+
+#[test]
+fn h_asks_the_edge_for_a_record_history_and_shows_it_when_it_arrives() {
+    use isms::app::layers::history::{Version, Versions};
+    use isms::domain::merge_fields::FieldChange;
+    let mut app = demo_app();
+    assert_eq!(
+        press(&mut app, "2 h"),
+        [Effect::None, Effect::LoadHistory("5.1".into())]
+    );
+    assert_eq!(app.top(), Some(LayerKind::History));
+    let version = |commit: &str, after: &str| Version {
+        commit: commit.into(),
+        date: "2026-11-30".into(),
+        author: "alice".into(),
+        message: "Decide 5.1".into(),
+        what: "changed".into(),
+        changes: vec![FieldChange {
+            field: "status".into(),
+            before: "planned".into(),
+            after: after.into(),
+        }],
+    };
+    // Keys still work while git is read; the answer comes as an action.
+    press(&mut app, "j");
+    update(
+        &mut app,
+        Action::HistoryLoaded {
+            record: "5.1".into(),
+            versions: Ok(vec![
+                version("aaaa", "partial"),
+                version("bbbb", "implemented"),
+            ]),
+        },
+    );
+    let Some(isms::app::Layer::History(view)) = app.layers.last() else {
+        panic!("the history is open");
+    };
+    let Versions::Loaded(versions) = &view.versions else {
+        panic!("loaded: {:?}", view.versions);
+    };
+    assert_eq!(versions[0].commit, "bbbb", "newest first");
+    press(&mut app, "j");
+    let Some(isms::app::Layer::History(view)) = app.layers.last() else {
+        panic!("the history is open");
+    };
+    assert_eq!(
+        view.selected().unwrap().commit,
+        "aaaa",
+        "j steps to the older version"
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(app.top(), None);
+}

@@ -89,6 +89,13 @@ pub enum Action {
     ClearValue,
     /// Write today's date into a date field.
     Today,
+    /// `h`: the git history of the selected record.
+    ShowHistory,
+    /// The edge read a record's history (or why it could not).
+    HistoryLoaded {
+        record: String,
+        versions: Result<Vec<super::layers::history::Version>, String>,
+    },
     Risk(super::tabs::risk_actions::RiskCommand),
     Dashboard(super::tabs::dashboard::DashCommand),
     Resize {
@@ -110,7 +117,7 @@ pub enum Action {
 }
 
 /// What the event loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Draw the next frame.
     None,
@@ -127,4 +134,7 @@ pub enum Effect {
     /// Run `$EDITOR` on the text of `App::external_text`, then hand it back with
     /// `App::external_edit_done`.
     ExternalEdit,
+    /// Read the git history of this record off the loop, then hand it back with
+    /// `Action::HistoryLoaded`.
+    LoadHistory(String),
 }

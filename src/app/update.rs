@@ -13,6 +13,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             keep_cursors_visible(app);
             Effect::None
         }
+        // Arrives from the edge whatever is on top.
+        Action::HistoryLoaded { record, versions } => {
+            app.history_loaded(&record, versions);
+            Effect::None
+        }
         // Behind the "too small" notice only quitting and the question asked there act: the
         // user could not see anything else.
         Action::Quit if app.too_small() && !app.has_unsaved() => Effect::Quit,
@@ -71,6 +76,7 @@ fn global(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         Action::ShowTab(tab) => show_tab(app, tab),
+        Action::ShowHistory => app.show_history(),
         Action::NextTab => show_tab(app, Tab::ALL[(app.tab.index() + 1) % Tab::ALL.len()]),
         Action::PrevTab => show_tab(app, Tab::ALL[(app.tab.index() + 3) % Tab::ALL.len()]),
         Action::WheelDown { column, row } => wheel(app, column, row, 3),

@@ -16,14 +16,14 @@ use crate::store::git::{Commit, History};
 
 /// One commit that changed the record.
 #[derive(Debug, Serialize)]
-pub(super) struct Row {
-    commit: String,
-    date: String,
-    author: String,
-    message: String,
+pub(crate) struct Row {
+    pub commit: String,
+    pub date: String,
+    pub author: String,
+    pub message: String,
     /// `created`, `changed` or `removed`.
-    what: &'static str,
-    changes: Vec<FieldChange>,
+    pub what: &'static str,
+    pub changes: Vec<FieldChange>,
 }
 
 /// The record's history, oldest first, and its latest fields.
@@ -32,11 +32,18 @@ pub(super) fn rows(
     catalogue: &Catalogue,
     id: &str,
 ) -> anyhow::Result<(String, Vec<Row>, Option<Fields>)> {
-    let file = file_of_record(id);
     let id = catalogue
         .get(id)
         .map_or(id.trim().to_string(), |c| c.id.clone());
-    let finder = RecordFinder::new(file, &id);
+    let (rows, latest) = rows_of(dir, &id)?;
+    Ok((id, rows, latest))
+}
+
+/// The history of the record with this exact id (as the catalogue or the register spells it),
+/// oldest first, and its latest fields.
+pub(crate) fn rows_of(dir: &Path, id: &str) -> anyhow::Result<(Vec<Row>, Option<Fields>)> {
+    let file = file_of_record(id);
+    let finder = RecordFinder::new(file, id);
     let history = History::of(dir, file, |text| finder.find(text))?;
     let mut latest = None;
     let mut rows = Vec::new();
@@ -66,7 +73,7 @@ pub(super) fn rows(
             changes,
         });
     }
-    Ok((id, rows, latest))
+    Ok((rows, latest))
 }
 
 pub fn history(

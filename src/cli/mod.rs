@@ -25,7 +25,7 @@ mod export_output;
 mod framework;
 mod framework_lookup;
 mod git_setup;
-mod history;
+pub(crate) mod history;
 mod import;
 mod init;
 mod mapping;

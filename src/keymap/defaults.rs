@@ -2,8 +2,8 @@
 //! only place keys are written down: help and hints are generated from it.
 
 use super::Context::{
-    self, Choice, Conflicts, Controls, Dashboard, Date, Detail, Flags, Form, Global, Help, Line,
-    List, Picker, Popup, Question, Risks, Search, Table, TooSmall,
+    self, Choice, Conflicts, Controls, Dashboard, Date, Detail, Flags, Form, Global, Help, History,
+    Line, List, Picker, Popup, Question, Risks, Search, Table, TooSmall,
 };
 use crate::app::tabs::dashboard::DashCommand;
 use crate::app::tabs::risk_actions::RiskCommand;
@@ -122,6 +122,10 @@ pub const DEFAULTS: &[Default] = &[
     bind("popup_up", Action::MoveUp, &[Popup], &["k", "<Up>"], "Previous item"),
     bind("popup_open", Action::Open, &[Popup], &["<Enter>"], "Go to the selected item"),
     bind("popup_close", Action::Close, &[Popup], &["<Esc>", "q"], "Close the list"),
+    bind("history", Action::ShowHistory, &[List, Table], &["h"], "History of the selected control's entry or risk, from git"),
+    bind("history_older", Action::MoveDown, &[History], &["j", "<Down>"], "Older version"),
+    bind("history_newer", Action::MoveUp, &[History], &["k", "<Up>"], "Newer version"),
+    bind("history_close", Action::Close, &[History], &["<Esc>", "q", "h"], "Close the history"),
     bind("conflict_down", Action::MoveDown, &[Conflicts], &["j", "<Down>"], "Next conflict"),
     bind("conflict_up", Action::MoveUp, &[Conflicts], &["k", "<Up>"], "Previous conflict"),
     bind("conflict_pick", Action::Toggle, &[Conflicts], &["<Space>", "<Left>", "<Right>", "h", "l"], "Keep yours or take theirs"),
@@ -225,6 +229,10 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["popup_down", "popup_up"], "move"),
         (&["popup_open"], "go to"),
         (&["popup_close"], "close"),
+    ]),
+    (History, &[
+        (&["history_older", "history_newer"], "older/newer"),
+        (&["history_close"], "close"),
     ]),
     (Conflicts, &[
         (&["conflict_pick"], "yours/theirs"),

@@ -31,8 +31,8 @@ pub enum Event {
 /// How often the files are looked at (a size-and-time check; read only when that changed).
 const TICK: Duration = Duration::from_secs(2);
 
-/// Starts the reader and signal threads.
-pub fn start(mouse: bool) -> std::io::Result<Receiver<Event>> {
+/// Starts the reader, signal and tick threads; the sender is for work done off the loop.
+pub fn start(mouse: bool) -> std::io::Result<(Sender<Event>, Receiver<Event>)> {
     let (sender, receiver) = channel();
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCONT])?;
     let signal_sender = sender.clone();
@@ -54,8 +54,9 @@ pub fn start(mouse: bool) -> std::io::Result<Receiver<Event>> {
             thread::sleep(TICK);
         }
     });
-    thread::spawn(move || read_terminal(sender, mouse));
-    Ok(receiver)
+    let reader_sender = sender.clone();
+    thread::spawn(move || read_terminal(reader_sender, mouse));
+    Ok((sender, receiver))
 }
 
 /// Asked to stop reading the terminal (while `$EDITOR` has it).

@@ -6,6 +6,7 @@
 mod demo_folder;
 mod editor;
 mod events;
+mod history;
 mod keys;
 mod open;
 pub mod persist;
@@ -88,7 +89,8 @@ fn event_loop(
             height: size.height,
         },
     );
-    let events = events::start(mouse)?;
+    let (sender, events) = events::start(mouse)?;
+    let mut histories = history::Cache::default();
     let panic_on_key = std::env::var_os("ISMS_TEST_PANIC").is_some();
     terminal.draw(|frame| ui::render(frame, app, theme))?;
     app.catalogue.prepare_search();
@@ -130,6 +132,7 @@ fn event_loop(
                 Effect::Redraw => terminal::redraw_all(&mut terminal)?,
                 Effect::Save => persist::save(app, store),
                 Effect::DiscardRecovery => persist::discard_recovery(app, store),
+                Effect::LoadHistory(record) => histories.load(&store.dir, record, &sender),
                 Effect::ExternalEdit => {
                     if let Some(text) = app.external_text() {
                         let result = editor::edit_text(&text, mouse, &mut terminal);

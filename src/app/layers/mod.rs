@@ -5,6 +5,7 @@
 pub mod conflicts;
 pub mod form;
 pub mod help;
+pub mod history;
 pub mod list;
 pub mod picker;
 pub mod question;
@@ -15,6 +16,7 @@ use crate::keymap::Context;
 pub use conflicts::ConflictChooser;
 pub use form::Form;
 pub use help::Help;
+pub use history::HistoryView;
 pub use list::ListPopup;
 pub use picker::ControlPicker;
 pub use question::Question;
@@ -29,6 +31,7 @@ pub enum Layer {
     Picker(ControlPicker),
     List(ListPopup),
     Conflicts(Box<ConflictChooser>),
+    History(Box<HistoryView>),
 }
 
 /// Which kind of layer, to ask what is on top.
@@ -41,6 +44,7 @@ pub enum LayerKind {
     Picker,
     List,
     Conflicts,
+    History,
 }
 
 /// What a layer did with an action.
@@ -63,6 +67,7 @@ impl Layer {
             Layer::Picker(_) => LayerKind::Picker,
             Layer::List(_) => LayerKind::List,
             Layer::Conflicts(_) => LayerKind::Conflicts,
+            Layer::History(_) => LayerKind::History,
         }
     }
 
@@ -76,6 +81,7 @@ impl Layer {
             Layer::Picker(_) => &[Context::Picker],
             Layer::List(_) => &[Context::Popup],
             Layer::Conflicts(_) => &[Context::Conflicts],
+            Layer::History(_) => &[Context::History],
         }
     }
 
@@ -84,7 +90,11 @@ impl Layer {
         match self {
             Layer::Search(_) | Layer::Picker(_) => true,
             Layer::Form(form) => !matches!(form.focused().spec.kind, form::Kind::Flags),
-            Layer::Help(_) | Layer::Question(_) | Layer::List(_) | Layer::Conflicts(_) => false,
+            Layer::Help(_)
+            | Layer::Question(_)
+            | Layer::List(_)
+            | Layer::Conflicts(_)
+            | Layer::History(_) => false,
         }
     }
 }
@@ -103,6 +113,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Outcome {
         Layer::Picker(picker) => picker::update(app, picker, action),
         Layer::List(list) => list::update(app, list, action),
         Layer::Conflicts(chooser) => conflicts::update(app, chooser, action),
+        Layer::History(view) => history::update(app, view, action),
     };
     if !matches!(outcome, Outcome::Close(_)) {
         let at = depth.min(app.layers.len());

@@ -3,6 +3,7 @@
 mod conflicts;
 mod form;
 mod help;
+mod history;
 mod list;
 mod picker;
 mod question;
@@ -24,6 +25,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
             Layer::Picker(picker) => picker::render(frame, body, app, picker, theme),
             Layer::List(list) => list::render(frame, body, list, theme),
             Layer::Conflicts(chooser) => conflicts::render(frame, body, chooser, theme),
+            Layer::History(view) => history::render(frame, body, view, theme),
         }
     }
 }
