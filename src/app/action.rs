@@ -91,6 +91,16 @@ pub enum Action {
     Today,
     Risk(super::tabs::risk_actions::RiskCommand),
     Dashboard(super::tabs::dashboard::DashCommand),
+    /// Marks and order of the SoA table.
+    Soa(super::tabs::soa_bulk::SoaCommand),
+    /// The third answer to the quit question: save, then quit.
+    SaveAndQuit,
+    /// Open the export dialog.
+    OpenExport,
+    /// Open the settings form.
+    OpenSettings,
+    /// Copy the selected id (in a form, the justification) to the clipboard.
+    Copy,
     Resize {
         width: u16,
         height: u16,
@@ -129,4 +139,10 @@ pub enum Effect {
     /// Run `$EDITOR` on the text of `App::external_text`, then hand it back with
     /// `App::external_edit_done`.
     ExternalEdit,
+    /// Save, then quit when the save succeeded (the quit question's third answer).
+    SaveAndQuit,
+    /// Write the export `App::take_export` hands over, then report with `App::exported`.
+    Export,
+    /// Write `App::take_clipboard` to the terminal as an OSC 52 sequence.
+    Clipboard,
 }

@@ -36,6 +36,13 @@ pub fn save(app: &mut App, store: &mut Store) {
     app.saved(outcome);
 }
 
+/// The quit question's "save, then quit": true when the save went through and the session may
+/// end; otherwise the app was told why (or asked about the files changed on disk) and stays.
+pub fn save_and_quit(app: &mut App, store: &mut Store) -> bool {
+    save(app, store);
+    !app.dirty && app.top().is_none()
+}
+
 /// Reads the files again, replacing the app's workspace (the user agreed to lose the edits).
 pub fn reload(app: &mut App, store: &mut Store) {
     let Some(handle) = &mut store.handle else {

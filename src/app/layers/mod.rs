@@ -2,6 +2,7 @@
 //! picker, a list to jump from. Every key goes to the top layer first (through its keymap
 //! contexts); what the layer does not take goes to the tab, then to the global commands.
 
+pub mod export;
 pub mod form;
 pub mod help;
 pub mod list;
@@ -26,6 +27,7 @@ pub enum Layer {
     Form(Box<Form>),
     Picker(ControlPicker),
     List(ListPopup),
+    Export(Box<export::ExportDialog>),
 }
 
 /// Which kind of layer, to ask what is on top.
@@ -37,6 +39,7 @@ pub enum LayerKind {
     Form,
     Picker,
     List,
+    Export,
 }
 
 /// What a layer did with an action.
@@ -58,6 +61,7 @@ impl Layer {
             Layer::Form(_) => LayerKind::Form,
             Layer::Picker(_) => LayerKind::Picker,
             Layer::List(_) => LayerKind::List,
+            Layer::Export(_) => LayerKind::Export,
         }
     }
 
@@ -70,13 +74,14 @@ impl Layer {
             Layer::Form(form) => form.contexts(),
             Layer::Picker(_) => &[Context::Picker],
             Layer::List(_) => &[Context::Popup],
+            Layer::Export(_) => &[Context::Export],
         }
     }
 
     /// True when unbound keys are typed into this layer (as `Action::Input`).
     pub fn takes_typing(&self) -> bool {
         match self {
-            Layer::Search(_) | Layer::Picker(_) => true,
+            Layer::Search(_) | Layer::Picker(_) | Layer::Export(_) => true,
             Layer::Form(form) => !matches!(form.focused().spec.kind, form::Kind::Flags),
             Layer::Help(_) | Layer::Question(_) | Layer::List(_) => false,
         }
@@ -96,6 +101,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Outcome {
         Layer::Form(form) => form::update(app, form, action),
         Layer::Picker(picker) => picker::update(app, picker, action),
         Layer::List(list) => list::update(app, list, action),
+        Layer::Export(dialog) => export::update(app, dialog, action),
     };
     if !matches!(outcome, Outcome::Close(_)) {
         let at = depth.min(app.layers.len());

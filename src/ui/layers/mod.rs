@@ -1,5 +1,6 @@
 //! Drawing the layers over the tabs, bottom first, each over the pane body.
 
+mod export;
 mod form;
 mod help;
 mod list;
@@ -22,6 +23,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
             Layer::Form(form) => form::render(frame, body, app, form, theme),
             Layer::Picker(picker) => picker::render(frame, body, app, picker, theme),
             Layer::List(list) => list::render(frame, body, list, theme),
+            Layer::Export(dialog) => export::render(frame, body, app, dialog, theme),
         }
     }
 }
