@@ -61,7 +61,10 @@ fn a_bulk_exclusion_with_one_justification_is_undone_in_one_step() {
     // justification, where it opens.
     press(&mut app, "<Enter>");
     assert_eq!(app.form().unwrap().bulk.len(), 14);
-    press(&mut app, "<S-Tab> <S-Tab> 3 <Tab> <Tab> Fully <Space> remote <Space> company");
+    press(
+        &mut app,
+        "<S-Tab> <S-Tab> 3 <Tab> <Tab> Fully <Space> remote <Space> company",
+    );
     assert_eq!(press(&mut app, "<C-s>"), [Effect::Save]);
     for id in theme_ids() {
         let entry = app.soa_entry(&id).unwrap();
@@ -157,7 +160,10 @@ fn the_soa_orders_by_any_column_and_back() {
         .map(|&i| app.workspace.soa.entries[i].applicability)
         .collect();
     assert!(decisions.windows(2).all(|w| w[0] <= w[1]));
-    assert!(decisions.first() != decisions.last(), "the demo has several decisions");
+    assert!(
+        decisions.first() != decisions.last(),
+        "the demo has several decisions"
+    );
     // The order shows in the title; cycling on comes back to the catalogue's order.
     assert!(screen(&app).contains("by decision ↑"));
     press(&mut app, "o o o o");
@@ -182,14 +188,20 @@ fn dates_take_today_and_spans_from_today() {
     );
 
     app.select_soa_control("5.2");
-    press(&mut app, "<Enter> <S-Tab> <S-Tab> <S-Tab> <C-u> today <C-s>");
+    press(
+        &mut app,
+        "<Enter> <S-Tab> <S-Tab> <S-Tab> <C-u> today <C-s>",
+    );
     assert_eq!(app.soa_entry("5.2").unwrap().reviewed, Some(today));
 
     // Ctrl-T writes out the date a span stands for.
     app.select_soa_control("5.3");
     press(&mut app, "<Enter> <S-Tab> <S-Tab> <S-Tab> <C-u> +1y <C-t>");
     let year = today.checked_add_months(Months::new(12)).unwrap();
-    assert_eq!(app.form().unwrap().field("reviewed").text(), year.to_string());
+    assert_eq!(
+        app.form().unwrap().field("reviewed").text(),
+        year.to_string()
+    );
     press(&mut app, "<Esc> y");
 
     // A risk's next review three months on.
@@ -247,7 +259,13 @@ fn clicking_a_tab_label_shows_that_tab() {
     }
     // Between the labels and past them nothing changes.
     let end = top.trim_end().chars().count() as u16;
-    update(&mut app, Action::Click { column: 79.max(end), row: 0 });
+    update(
+        &mut app,
+        Action::Click {
+            column: 79.max(end),
+            row: 0,
+        },
+    );
     assert_eq!(app.tab, Tab::Catalogue);
 }
 
@@ -285,10 +303,19 @@ fn settings_change_the_organisation_and_ask_before_a_method_moves_risks() {
     // Moving the high band up moves risks down a level: the question says how many.
     let before = app.workspace.clone();
     let bands = "low=1, medium=5, high=20, critical=24";
-    press(&mut app, &format!(", <S-Tab> <S-Tab> <C-u> {}", bands.replace(' ', " <Space> ")));
+    press(
+        &mut app,
+        &format!(
+            ", <S-Tab> <S-Tab> <C-u> {}",
+            bands.replace(' ', " <Space> ")
+        ),
+    );
     press(&mut app, "<C-s>");
     let Some(Question::RiskMethod { moves, change }) = app.question().cloned() else {
-        panic!("expected the risk-method question, got {:?}", app.question());
+        panic!(
+            "expected the risk-method question, got {:?}",
+            app.question()
+        );
     };
     let mut trial = before.clone();
     isms::domain::edit_settings::set_settings(&mut trial, &change).unwrap();
@@ -300,7 +327,10 @@ fn settings_change_the_organisation_and_ask_before_a_method_moves_risks() {
     press(&mut app, "<C-s>");
     assert_eq!(press(&mut app, "y"), [Effect::Save]);
     assert_eq!(app.top(), None);
-    assert_eq!(app.workspace.settings.risk_method, trial.settings.risk_method);
+    assert_eq!(
+        app.workspace.settings.risk_method,
+        trial.settings.risk_method
+    );
     press(&mut app, "u");
     assert_eq!(app.workspace, before);
 

@@ -22,7 +22,12 @@ fn workspace() -> (tempfile::TempDir, App, Store) {
     let catalogue = Catalogue::builtin();
     drop(store::create(dir.path(), &demo_workspace(&catalogue)).unwrap());
     let opened = store::open(dir.path(), &catalogue, store::Access::ReadOnly).unwrap();
-    let mut app = App::new(catalogue, opened.workspace, "demo".into(), Keymap::default());
+    let mut app = App::new(
+        catalogue,
+        opened.workspace,
+        "demo".into(),
+        Keymap::default(),
+    );
     update(
         &mut app,
         Action::Resize {
@@ -70,7 +75,11 @@ fn every_export_from_the_workbench_is_byte_identical_to_the_command_line() {
         assert_eq!(press(&mut app, "<Enter>"), [Effect::Export]);
         isms::tui::export::run(&mut app, &store);
         let message = app.message.clone().unwrap();
-        assert!(!message.warning, "{document:?} {format:?}: {}", message.text);
+        assert!(
+            !message.warning,
+            "{document:?} {format:?}: {}",
+            message.text
+        );
         let command = match document {
             Document::Soa => "soa",
             Document::Risks => "risks",
@@ -116,8 +125,18 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
     isms::tui::export::run(&mut app, &store);
     assert_eq!(press(&mut app, "y"), [Effect::Export]);
     isms::tui::export::run(&mut app, &store);
-    assert!(std::fs::read_to_string(&path).unwrap().contains("Statement of Applicability"));
-    assert!(app.message.as_ref().unwrap().text.contains("isms soa --format md"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Statement of Applicability")
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("isms soa --format md")
+    );
 }
 
 #[test]

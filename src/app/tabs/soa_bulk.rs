@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use crate::app::{App, Effect};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::edit::{SoaChange, set_soa};
-use crate::domain::soa::SoaEntry;
+use crate::domain::soa::{Applicability, SoaEntry};
 
 /// The SoA pane's commands for marks and order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +79,11 @@ pub fn sort_rows(
             SoaSort::Natural => Ordering::Equal,
             SoaSort::Title => title(a).cmp(&title(b)),
             SoaSort::Decision => a.applicability.cmp(&b.applicability),
-            SoaSort::Status => a.status.cmp(&b.status),
+            // Only applicable controls show a status: they come first, by status.
+            SoaSort::Status => {
+                let key = |e: &SoaEntry| (e.applicability != Applicability::Applicable, e.status);
+                key(a).cmp(&key(b))
+            }
             // Empty owners and justifications go last, whatever the direction.
             SoaSort::Owner => by_text(&a.owner, &b.owner, descending),
             SoaSort::Justification => by_text(&a.justification, &b.justification, descending),
