@@ -48,6 +48,10 @@ pub enum Context {
     Dashboard,
     /// The "terminal too small" notice: only quit acts there.
     TooSmall,
+    /// The SoA table (marks and sorting), before the shared table keys.
+    Soa,
+    /// The export dialog.
+    Export,
 }
 
 impl Context {
@@ -74,6 +78,8 @@ impl Context {
             Context::Risks => "Risk register",
             Context::Dashboard => "Dashboard",
             Context::TooSmall => "Terminal too small",
+            Context::Soa => "Statement of Applicability",
+            Context::Export => "Export dialog",
         }
     }
 }

@@ -197,7 +197,7 @@ fn the_form_edits_every_field_and_applies_as_one_undoable_edit() {
 }
 
 #[test]
-fn the_date_is_checked_as_typed_and_t_sets_today() {
+fn the_date_is_checked_as_typed_and_ctrl_t_sets_today() {
     let mut app = demo_app();
     press(&mut app, "2 / 5.1 <Enter> <Enter> <S-Tab> <S-Tab> <S-Tab>");
     assert_eq!(app.top_form().unwrap().focused().spec.name, "reviewed");
@@ -205,7 +205,13 @@ fn the_date_is_checked_as_typed_and_t_sets_today() {
         &mut app,
         "<End> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> 2025-13-01",
     );
-    assert!(app.top_form().unwrap().field("reviewed").date().is_err());
+    assert!(
+        app.top_form()
+            .unwrap()
+            .field("reviewed")
+            .date(app.session.today)
+            .is_err()
+    );
     press(&mut app, "<C-s>");
     assert_eq!(
         app.top(),
@@ -213,7 +219,7 @@ fn the_date_is_checked_as_typed_and_t_sets_today() {
         "a wrong date keeps the form open"
     );
     assert!(app.message.as_ref().unwrap().text.contains("not a date"));
-    press(&mut app, "t");
+    press(&mut app, "<C-t>");
     let today = app.session.today;
     assert_eq!(
         app.top_form().unwrap().field("reviewed").text(),

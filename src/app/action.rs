@@ -98,6 +98,16 @@ pub enum Action {
     },
     Risk(super::tabs::risk_actions::RiskCommand),
     Dashboard(super::tabs::dashboard::DashCommand),
+    /// Marks and order of the SoA table.
+    Soa(super::tabs::soa_bulk::SoaCommand),
+    /// The third answer to the quit question: save, then quit.
+    SaveAndQuit,
+    /// Open the export dialog.
+    OpenExport,
+    /// Open the settings form.
+    OpenSettings,
+    /// Copy the selected id (in a form, the justification) to the clipboard.
+    Copy,
     Resize {
         width: u16,
         height: u16,
@@ -137,4 +147,10 @@ pub enum Effect {
     /// Read the git history of this record off the loop, then hand it back with
     /// `Action::HistoryLoaded`.
     LoadHistory(String),
+    /// Save, then quit when the save succeeded (the quit question's third answer).
+    SaveAndQuit,
+    /// Write the export `App::take_export` hands over, then report with `App::exported`.
+    Export,
+    /// Write `App::take_clipboard` to the terminal as an OSC 52 sequence.
+    Clipboard,
 }

@@ -37,6 +37,24 @@ pub fn screen(area: Rect) -> Screen {
     Screen { tabs, body, status }
 }
 
+/// The text of a tab's label in the tab bar, e.g. ` 2 SoA `; labels are one space apart.
+pub fn tab_label(tab: super::Tab) -> String {
+    format!(" {} {} ", tab.index() + 1, tab.title())
+}
+
+/// The tab whose label is at `column` of the tab bar (counted from its left edge).
+pub fn tab_at(column: u16) -> Option<super::Tab> {
+    let mut start = 0u16;
+    for tab in super::Tab::ALL {
+        let width = tab_label(tab).chars().count() as u16;
+        if (start..start + width).contains(&column) {
+            return Some(tab);
+        }
+        start += width + 1;
+    }
+    None
+}
+
 /// The catalogue pane: the list (with its search line and column header) beside the detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CatalogueAreas {

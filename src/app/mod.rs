@@ -6,6 +6,7 @@
 //! form, picker, list), `widgets/` the pieces both use (the cursor, the one text input).
 
 mod action;
+mod clipboard;
 mod history;
 mod input;
 pub mod layers;
@@ -79,6 +80,10 @@ pub struct App {
     /// The Risks pane: sort, filter and rows.
     pub risks_pane: RisksPane,
     pub dashboard: Dashboard,
+    /// The export the dialog asked for, until the edge takes it (`Effect::Export`).
+    pub pending_export: Option<layers::export::ExportRequest>,
+    /// Text to copy, until the edge writes it to the terminal (`Effect::Clipboard`).
+    pub clipboard: Option<String>,
     soa_index: HashMap<String, usize>,
 }
 
@@ -111,6 +116,8 @@ impl App {
             session: Session::default(),
             risks_pane: RisksPane::new(Session::default().today, Session::default().user),
             dashboard: Dashboard::default(),
+            pending_export: None,
+            clipboard: None,
             soa_index: HashMap::new(),
         };
         app.workspace_changed();
@@ -185,7 +192,7 @@ impl App {
         match (self.tab, self.catalogue_pane.focus) {
             (Tab::Catalogue, Focus::List) => &[Context::List, Context::Global],
             (Tab::Catalogue, Focus::Detail) => &[Context::Detail, Context::Global],
-            (Tab::Soa, _) => &[Context::Table, Context::Global],
+            (Tab::Soa, _) => &[Context::Table, Context::Soa, Context::Global],
             (Tab::Risks, _) => &[Context::Risks, Context::Table, Context::Global],
             (Tab::Dashboard, _) => &[Context::Dashboard, Context::Global],
         }

@@ -4,7 +4,7 @@
 
 use super::App;
 use super::layers::Layer;
-use super::layers::form::{Subject, risk, soa};
+use super::layers::form::{Subject, risk, settings, soa};
 use crate::domain::workspace::Workspace;
 
 impl App {
@@ -19,11 +19,21 @@ impl App {
                 continue;
             }
             let written = match &form.subject {
-                Subject::Soa { control } => {
-                    soa::write(&mut workspace, &self.catalogue, form, self.stamp())
-                        .ok()
-                        .map(|()| format!("{control} entry"))
-                }
+                Subject::Soa { control } => soa::write(
+                    &mut workspace,
+                    &self.catalogue,
+                    form,
+                    self.session.today,
+                    self.stamp(),
+                )
+                .ok()
+                .map(|()| format!("{control} entry")),
+                Subject::Settings => settings::change(form, &workspace.settings)
+                    .ok()
+                    .and_then(|change| {
+                        crate::domain::edit_settings::set_settings(&mut workspace, &change).ok()
+                    })
+                    .map(|_| "settings".to_string()),
                 Subject::Risk { .. } => risk::write(
                     &mut workspace,
                     &self.catalogue,

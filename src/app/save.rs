@@ -25,6 +25,14 @@ impl App {
         Effect::Save
     }
 
+    /// The quit question's third answer: the edge saves, then quits when the save succeeded.
+    pub fn request_save_and_quit(&mut self) -> Effect {
+        match self.request_save() {
+            Effect::Save => Effect::SaveAndQuit,
+            other => other,
+        }
+    }
+
     /// Takes the result of a save.
     pub fn saved(&mut self, outcome: SaveOutcome) {
         match outcome {

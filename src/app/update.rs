@@ -82,6 +82,15 @@ fn global(app: &mut App, action: Action) -> Effect {
         Action::WheelDown { column, row } => wheel(app, column, row, 3),
         Action::WheelUp { column, row } => wheel(app, column, row, -3),
         Action::Click { column, row } => click(app, column, row),
+        Action::OpenExport => {
+            app.open_export();
+            Effect::None
+        }
+        Action::OpenSettings => {
+            app.open_settings();
+            Effect::None
+        }
+        Action::Copy => app.copy_selected_id(),
         Action::ShowRisks if app.tab == Tab::Catalogue => {
             if let Some(p) = app.catalogue_pane.selected() {
                 let id = app.catalogue.controls()[p].id.clone();
@@ -155,6 +164,13 @@ fn wheel(app: &mut App, column: u16, row: u16, delta: isize) -> Effect {
 }
 
 fn click(app: &mut App, column: u16, row: u16) -> Effect {
+    let tabs = super::layout::screen(app.area()).tabs;
+    if tabs.contains((column, row).into()) {
+        return match super::layout::tab_at(column - tabs.x) {
+            Some(tab) => show_tab(app, tab),
+            None => Effect::None,
+        };
+    }
     if app.tab != Tab::Catalogue {
         return Effect::None;
     }

@@ -21,6 +21,7 @@ mod control_id;
 mod coverage;
 mod diff;
 mod document_stamp;
+pub mod export_files;
 mod export_output;
 mod framework;
 mod framework_lookup;

@@ -14,8 +14,22 @@ pub const PROFILE_FILE: &str = "isms-profile.json";
 pub const SSP_FILE: &str = "isms-ssp.json";
 pub const POAM_FILE: &str = "isms-poam.json";
 
-/// Writes the catalog, profile and SSP, and the POA&M when the register holds risks.
+/// Writes the catalog, profile and SSP, and the POA&M when the register holds risks, and says so.
 pub fn write(dir: &Path, workspace: &Workspace, catalogue: &Catalogue) -> anyhow::Result<()> {
+    let names = write_quietly(dir, workspace, catalogue)?;
+    outln!("Wrote {} to {}.", names.join(", "), dir.display());
+    if !names.contains(&POAM_FILE) {
+        outln!("The risk register is empty, so there is no {POAM_FILE}.");
+    }
+    Ok(())
+}
+
+/// Writes the files without a word (the workbench reports itself); returns their names.
+pub fn write_quietly(
+    dir: &Path,
+    workspace: &Workspace,
+    catalogue: &Catalogue,
+) -> anyhow::Result<Vec<&'static str>> {
     let at = last_modified(workspace);
     let mut files = vec![
         (
@@ -36,10 +50,5 @@ pub fn write(dir: &Path, workspace: &Workspace, catalogue: &Catalogue) -> anyhow
         files.push((POAM_FILE, poam.clone().into_bytes()));
     }
     store::write_export_set(dir, &files)?;
-    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
-    outln!("Wrote {} to {}.", names.join(", "), dir.display());
-    if poam.is_none() {
-        outln!("The risk register is empty, so there is no {POAM_FILE}.");
-    }
-    Ok(())
+    Ok(files.iter().map(|(name, _)| *name).collect())
 }

@@ -28,34 +28,45 @@ pub fn run(
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let workspace = super::workspace_io::read(dir, catalogue)?;
-    let stamp =
-        || super::document_stamp::document_control(dir, RISKS_TITLE, &workspace, Utc::now());
-    match format {
-        RisksFormat::Table => {
-            let style = output.map_or_else(Style::detect, |_| Style::plain());
-            emit(output, table(&workspace, style).as_bytes(), Kind::Human)?
-        }
-        RisksFormat::Json => emit(output, risks_json(&workspace).as_bytes(), Kind::Json)?,
-        RisksFormat::Md => emit(
-            output,
-            risks_markdown_with(&stamp(), &workspace).as_bytes(),
-            Kind::Document,
-        )?,
-        RisksFormat::Html => emit(
-            output,
-            risks_html_with(&stamp(), &workspace).as_bytes(),
-            Kind::Document,
-        )?,
-        RisksFormat::Docx => emit_binary(output, &risks_docx_with(&stamp(), &workspace)?, "DOCX")?,
-        RisksFormat::Csv => emit(output, risks_csv(&workspace).as_bytes(), Kind::Document)?,
-        RisksFormat::Xlsx => emit_binary(output, &workbook(&workspace, catalogue)?, "XLSX")?,
-        RisksFormat::Oscal => {
-            let poam = oscal_poam(&workspace, catalogue, last_modified(&workspace))
-                .map_err(|e| Refused(e.to_string()))?;
-            emit(output, poam.as_bytes(), Kind::Json)?
-        }
+    let style = output.map_or_else(Style::detect, |_| Style::plain());
+    let (bytes, kind) = document(dir, catalogue, &workspace, format, style)?;
+    match kind {
+        Kind::Binary => emit_binary(output, &bytes, &format!("{format:?}").to_uppercase())?,
+        kind => emit(output, &bytes, kind)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The register of `workspace` (found in `dir`, which stamps it from git) in `format`, as the
+/// bytes the writer makes and how to clean them; the workbench's export writes the same bytes.
+pub fn document(
+    dir: &Path,
+    catalogue: &Catalogue,
+    workspace: &Workspace,
+    format: RisksFormat,
+    style: Style,
+) -> anyhow::Result<(Vec<u8>, Kind)> {
+    let stamp = || super::document_stamp::document_control(dir, RISKS_TITLE, workspace, Utc::now());
+    Ok(match format {
+        RisksFormat::Table => (table(workspace, style).into_bytes(), Kind::Human),
+        RisksFormat::Json => (risks_json(workspace).into_bytes(), Kind::Json),
+        RisksFormat::Md => (
+            risks_markdown_with(&stamp(), workspace).into_bytes(),
+            Kind::Document,
+        ),
+        RisksFormat::Html => (
+            risks_html_with(&stamp(), workspace).into_bytes(),
+            Kind::Document,
+        ),
+        RisksFormat::Docx => (risks_docx_with(&stamp(), workspace)?, Kind::Binary),
+        RisksFormat::Csv => (risks_csv(workspace).into_bytes(), Kind::Document),
+        RisksFormat::Xlsx => (workbook(workspace, catalogue)?, Kind::Binary),
+        RisksFormat::Oscal => {
+            let poam = oscal_poam(workspace, catalogue, last_modified(workspace))
+                .map_err(|e| Refused(e.to_string()))?;
+            (poam.into_bytes(), Kind::Json)
+        }
+    })
 }
 
 fn table(workspace: &Workspace, style: Style) -> String {

@@ -34,48 +34,53 @@ pub fn run(
         .into());
     }
     let workspace = super::workspace_io::read(dir, catalogue)?;
-    let stamp = || super::document_stamp::document_control(dir, SOA_TITLE, &workspace, Utc::now());
-    match format {
-        SoaFormat::Table => {
-            let style = output.map_or_else(Style::detect, |_| Style::plain());
-            emit(
-                output,
-                table(&workspace, catalogue, style).as_bytes(),
-                Kind::Human,
-            )?
-        }
-        SoaFormat::Json => emit(
-            output,
-            soa_json(&workspace, catalogue).as_bytes(),
-            Kind::Json,
-        )?,
-        SoaFormat::Md => emit(
-            output,
-            soa_markdown_with(&stamp(), &workspace, catalogue).as_bytes(),
-            Kind::Document,
-        )?,
-        SoaFormat::Html => emit(
-            output,
-            soa_html_with(&stamp(), &workspace, catalogue).as_bytes(),
-            Kind::Document,
-        )?,
-        SoaFormat::Csv => emit(
-            output,
-            soa_csv(&workspace, catalogue).as_bytes(),
-            Kind::Document,
-        )?,
-        SoaFormat::Docx => emit_binary(
-            output,
-            &soa_docx_with(&stamp(), &workspace, catalogue)?,
-            "DOCX",
-        )?,
-        SoaFormat::Xlsx => emit_binary(output, &workbook(&workspace, catalogue)?, "XLSX")?,
-        SoaFormat::Oscal => {
-            let dir = output.expect("checked above");
-            super::oscal_files::write(dir, &workspace, catalogue)?;
-        }
+    if format == SoaFormat::Oscal {
+        let dir = output.expect("checked above");
+        super::oscal_files::write(dir, &workspace, catalogue)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let style = output.map_or_else(Style::detect, |_| Style::plain());
+    let (bytes, kind) = document(dir, catalogue, &workspace, format, style)?;
+    match kind {
+        Kind::Binary => emit_binary(output, &bytes, &format_name(format))?,
+        kind => emit(output, &bytes, kind)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn format_name(format: SoaFormat) -> String {
+    format!("{format:?}").to_uppercase()
+}
+
+/// The SoA of `workspace` (found in `dir`, which stamps it from git) in `format`, as the bytes
+/// the writer makes and how to clean them; the workbench's export writes the same bytes. Not
+/// for OSCAL, which is a folder of files (`oscal_files::write`).
+pub fn document(
+    dir: &Path,
+    catalogue: &Catalogue,
+    workspace: &Workspace,
+    format: SoaFormat,
+    style: Style,
+) -> anyhow::Result<(Vec<u8>, Kind)> {
+    let stamp = || super::document_stamp::document_control(dir, SOA_TITLE, workspace, Utc::now());
+    Ok(match format {
+        SoaFormat::Table => (table(workspace, catalogue, style).into_bytes(), Kind::Human),
+        SoaFormat::Json => (soa_json(workspace, catalogue).into_bytes(), Kind::Json),
+        SoaFormat::Md => (
+            soa_markdown_with(&stamp(), workspace, catalogue).into_bytes(),
+            Kind::Document,
+        ),
+        SoaFormat::Html => (
+            soa_html_with(&stamp(), workspace, catalogue).into_bytes(),
+            Kind::Document,
+        ),
+        SoaFormat::Csv => (soa_csv(workspace, catalogue).into_bytes(), Kind::Document),
+        SoaFormat::Docx => (soa_docx_with(&stamp(), workspace, catalogue)?, Kind::Binary),
+        SoaFormat::Xlsx => (workbook(workspace, catalogue)?, Kind::Binary),
+        SoaFormat::Oscal => {
+            return Err(Refused("OSCAL is a folder of files; write it with -o DIR".into()).into());
+        }
+    })
 }
 
 fn table(workspace: &Workspace, catalogue: &Catalogue, style: Style) -> String {

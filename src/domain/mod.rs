@@ -21,6 +21,7 @@ pub mod merge_resolve;
 #[cfg(test)]
 mod merge_tests;
 pub mod mgmt;
+pub mod relative_date;
 pub mod risk;
 mod risk_load;
 pub mod ron_places;

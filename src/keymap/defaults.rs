@@ -5,8 +5,10 @@ use super::Context::{
     self, Choice, Conflicts, Controls, Dashboard, Date, Detail, Flags, Form, Global, Help, History,
     Line, List, Picker, Popup, Question, Risks, Search, Table, TooSmall,
 };
+use super::Context::{Export, Soa};
 use crate::app::tabs::dashboard::DashCommand;
 use crate::app::tabs::risk_actions::RiskCommand;
+use crate::app::tabs::soa_bulk::SoaCommand;
 use crate::app::{Action, Tab};
 
 /// One bindable command: its name in `keymap.ron`, what it does, where it works, its default keys
@@ -110,7 +112,7 @@ pub const DEFAULTS: &[Default] = &[
     bind("flag_next", Action::NextValue, &[Flags], &["<Right>", "l"], "Next reason"),
     bind("flag_prev", Action::PrevValue, &[Flags], &["<Left>", "h"], "Previous reason"),
     bind("flag_toggle", Action::Toggle, &[Flags], &["<Space>", "x"], "Tick or untick the reason"),
-    bind("today", Action::Today, &[Date], &["t"], "Today's date"),
+    bind("today", Action::Today, &[Date], &["<C-t>"], "Today's date (or type today, t, +90d, +2w, +3m, +1y)"),
     bind("pick_controls", Action::Open, &[Controls], &["<Enter>"], "Search the catalogue for controls to add or remove"),
     bind("picker_toggle", Action::Toggle, &[Picker], &["<Enter>"], "Add or remove the selected control"),
     bind("picker_down", Action::MoveDown, &[Picker], &["<Down>", "<C-n>"], "Next control"),
@@ -131,6 +133,19 @@ pub const DEFAULTS: &[Default] = &[
     bind("conflict_pick", Action::Toggle, &[Conflicts], &["<Space>", "<Left>", "<Right>", "h", "l"], "Keep yours or take theirs"),
     bind("conflict_apply", Action::Open, &[Conflicts], &["<Enter>"], "Apply the choices"),
     bind("conflict_keep", Action::Close, &[Conflicts], &["<Esc>"], "Keep yours everywhere"),
+    bind("soa_mark", Action::Soa(SoaCommand::Mark), &[Soa], &["<Space>"], "Mark or unmark the row; a, s and the form then change every marked row"),
+    bind("soa_clear_marks", Action::Soa(SoaCommand::ClearMarks), &[Soa], &["<Esc>"], "Clear the marks"),
+    bind("soa_sort_next", Action::Soa(SoaCommand::SortNext), &[Soa], &["o"], "Order the SoA by the next column"),
+    bind("soa_sort_reverse", Action::Soa(SoaCommand::SortReverse), &[Soa], &["O"], "Reverse the SoA order"),
+    bind("save_quit", Action::SaveAndQuit, &[Question], &["s"], "When quitting: save, then quit"),
+    bind("export", Action::OpenExport, &[Global], &["E"], "Export the SoA or the risk register to a file"),
+    bind("settings", Action::OpenSettings, &[Global], &[","], "Settings: organisation, scope, SoA version, risk method"),
+    bind("copy", Action::Copy, &[List, Detail, Table], &["y"], "Copy the selected id to the clipboard (OSC 52, works over SSH)"),
+    bind("form_copy", Action::Copy, &[Form], &["<A-y>"], "Copy the justification (or the focused text) to the clipboard"),
+    bind("export_down", Action::MoveDown, &[Export], &["<Down>", "<C-n>"], "Next document and format"),
+    bind("export_up", Action::MoveUp, &[Export], &["<Up>", "<C-p>"], "Previous document and format"),
+    bind("export_write", Action::Open, &[Export], &["<Enter>"], "Write the file (asks before overwriting)"),
+    bind("export_close", Action::Close, &[Export], &["<Esc>"], "Close without writing"),
 ];
 
 /// One hint: the commands whose first keys are shown (joined with `/`), and the word after them.
@@ -242,5 +257,14 @@ pub const HINTS: &[(Context, &[Hint])] = &[
     ]),
     (TooSmall, &[
         (&["quit"], "quit"),
+    ]),
+    (Soa, &[
+        (&["soa_mark"], "mark"),
+        (&["soa_sort_next", "soa_sort_reverse"], "order"),
+    ]),
+    (Export, &[
+        (&["export_down", "export_up"], "choose"),
+        (&["export_write"], "write"),
+        (&["export_close"], "close"),
     ]),
 ];

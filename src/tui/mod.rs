@@ -3,9 +3,11 @@
 //! error, panic, SIGTERM, SIGHUP and SIGQUIT; every way out but a chosen quit rescues the
 //! unsaved edits and the typing in an open form. Ctrl-Z suspends; `fg` resumes.
 
+pub mod clipboard;
 mod demo_folder;
 mod editor;
 mod events;
+pub mod export;
 mod history;
 mod keys;
 mod open;
@@ -131,6 +133,19 @@ fn event_loop(
                 Effect::Suspend => terminal::suspend(&mut terminal, mouse)?,
                 Effect::Redraw => terminal::redraw_all(&mut terminal)?,
                 Effect::Save => persist::save(app, store),
+                Effect::SaveAndQuit => {
+                    if persist::save_and_quit(app, store) {
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                }
+                Effect::Export => export::run(app, store),
+                Effect::Clipboard => {
+                    if let Some(text) = app.take_clipboard()
+                        && let Err(error) = clipboard::copy(&text)
+                    {
+                        app.tell(format!("Could not copy: {error}"), true);
+                    }
+                }
                 Effect::DiscardRecovery => persist::discard_recovery(app, store),
                 Effect::LoadHistory(record) => histories.load(&store.dir, record, &sender),
                 Effect::ExternalEdit => {

@@ -50,6 +50,13 @@ pub fn save(app: &mut App, store: &mut Store) {
     app.saved(outcome);
 }
 
+/// The quit question's "save, then quit": true when the save went through and the session may
+/// end; otherwise the app was told why (or asked about the files changed on disk) and stays.
+pub fn save_and_quit(app: &mut App, store: &mut Store) -> bool {
+    save(app, store);
+    !app.dirty && app.top().is_none()
+}
+
 /// A look at the files (every few seconds and after keys): when they changed on disk, they are
 /// read again and the unsaved edits merged on top.
 pub fn check_disk(app: &mut App, store: &mut Store) {

@@ -17,10 +17,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             theme.tab
         };
-        spans.push(Span::styled(
-            format!(" {} {} ", tab.index() + 1, tab.title()),
-            style,
-        ));
+        spans.push(Span::styled(crate::app::layout::tab_label(tab), style));
         spans.push(Span::raw(" "));
     }
     let used: usize = spans.iter().map(|s| s.width()).sum();

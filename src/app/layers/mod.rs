@@ -3,6 +3,7 @@
 //! contexts); what the layer does not take goes to the tab, then to the global commands.
 
 pub mod conflicts;
+pub mod export;
 pub mod form;
 pub mod help;
 pub mod history;
@@ -32,6 +33,7 @@ pub enum Layer {
     List(ListPopup),
     Conflicts(Box<ConflictChooser>),
     History(Box<HistoryView>),
+    Export(Box<export::ExportDialog>),
 }
 
 /// Which kind of layer, to ask what is on top.
@@ -45,6 +47,7 @@ pub enum LayerKind {
     List,
     Conflicts,
     History,
+    Export,
 }
 
 /// What a layer did with an action.
@@ -68,6 +71,7 @@ impl Layer {
             Layer::List(_) => LayerKind::List,
             Layer::Conflicts(_) => LayerKind::Conflicts,
             Layer::History(_) => LayerKind::History,
+            Layer::Export(_) => LayerKind::Export,
         }
     }
 
@@ -82,13 +86,14 @@ impl Layer {
             Layer::List(_) => &[Context::Popup],
             Layer::Conflicts(_) => &[Context::Conflicts],
             Layer::History(_) => &[Context::History],
+            Layer::Export(_) => &[Context::Export],
         }
     }
 
     /// True when unbound keys are typed into this layer (as `Action::Input`).
     pub fn takes_typing(&self) -> bool {
         match self {
-            Layer::Search(_) | Layer::Picker(_) => true,
+            Layer::Search(_) | Layer::Picker(_) | Layer::Export(_) => true,
             Layer::Form(form) => !matches!(form.focused().spec.kind, form::Kind::Flags),
             Layer::Help(_)
             | Layer::Question(_)
@@ -114,6 +119,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Outcome {
         Layer::List(list) => list::update(app, list, action),
         Layer::Conflicts(chooser) => conflicts::update(app, chooser, action),
         Layer::History(view) => history::update(app, view, action),
+        Layer::Export(dialog) => export::update(app, dialog, action),
     };
     if !matches!(outcome, Outcome::Close(_)) {
         let at = depth.min(app.layers.len());

@@ -27,6 +27,15 @@ pub enum Question {
     DiscardForm,
     /// Undo an edit the files already hold?
     UndoSaved { label: String },
+    /// Replace a file (or folder) an export would write over?
+    OverwriteExport {
+        request: super::export::ExportRequest,
+    },
+    /// Apply a new risk method that moves risks to other levels?
+    RiskMethod {
+        change: Box<crate::domain::edit_settings::SettingsChange>,
+        moves: usize,
+    },
 }
 
 impl Question {
@@ -37,6 +46,8 @@ impl Question {
             Question::Restore { .. } => " Unsaved edits found ",
             Question::DiscardForm => " Discard changes ",
             Question::UndoSaved { .. } => " Undo a saved edit ",
+            Question::OverwriteExport { .. } => " File exists ",
+            Question::RiskMethod { .. } => " New risk method ",
         }
     }
 
@@ -56,6 +67,17 @@ impl Question {
                 format!("\"{label}\" is already saved in the files."),
                 "Undo it anyway (Ctrl-S then writes it undone)?".to_string(),
             ],
+            Question::OverwriteExport { request } => vec![
+                format!("{} is already there.", request.file),
+                "Replace it with the new export?".to_string(),
+            ],
+            Question::RiskMethod { moves, .. } => vec![
+                format!(
+                    "The new risk method moves {moves} risk level{} (inherent or residual).",
+                    if *moves == 1 { "" } else { "s" }
+                ),
+                "Apply it?".to_string(),
+            ],
         }
     }
 
@@ -67,6 +89,16 @@ impl Question {
             Question::Restore { .. } => ("restore", "discard them"),
             Question::DiscardForm => ("discard", "back to the form"),
             Question::UndoSaved { .. } => ("undo it", "keep it"),
+            Question::OverwriteExport { .. } => ("overwrite", "keep the file"),
+            Question::RiskMethod { .. } => ("apply", "back to the settings"),
+        }
+    }
+
+    /// A third answer, when the question has one (its key is the `save_quit` binding).
+    pub fn third_answer(&self) -> Option<&'static str> {
+        match self {
+            Question::Quit => Some("save, then quit"),
+            _ => None,
         }
     }
 }
@@ -98,6 +130,9 @@ pub(super) fn update(app: &mut App, question: &mut Question, action: Action) -> 
     let yes = match action {
         Action::Yes => true,
         Action::No => false,
+        Action::SaveAndQuit if *question == Question::Quit => {
+            return Outcome::Close(app.request_save_and_quit());
+        }
         _ => return Outcome::Keep(Effect::None),
     };
     let question = std::mem::replace(question, Question::DiscardForm);
@@ -141,6 +176,25 @@ fn answer(app: &mut App, question: Question, yes: bool) -> Effect {
             app.undo_now();
             Effect::None
         }
+        (Question::OverwriteExport { mut request }, true) => {
+            request.overwrite = true;
+            app.pending_export = Some(request);
+            Effect::Export
+        }
+        (Question::OverwriteExport { request }, false) => {
+            app.tell(format!("Kept {}; nothing exported", request.file), false);
+            Effect::None
+        }
+        (Question::RiskMethod { change, .. }, true) => {
+            app.apply_settings(&change);
+            // The settings form is the layer under the question; like Ctrl-S in it, this
+            // applies, closes and saves.
+            if matches!(app.layers.last(), Some(super::Layer::Form(_))) {
+                app.layers.pop();
+            }
+            app.request_save()
+        }
+        (Question::RiskMethod { .. }, false) => Effect::None,
         (Question::UndoSaved { label }, false) => {
             app.tell(format!("Kept the saved edit: {label}"), false);
             Effect::None

@@ -8,6 +8,7 @@ pub mod detail;
 pub mod risk_actions;
 pub mod risks;
 pub mod soa;
+pub mod soa_bulk;
 
 use super::widgets::cursor::Cursor;
 use super::{Action, App, Effect, Tab};

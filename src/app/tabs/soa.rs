@@ -23,6 +23,11 @@ pub struct SoaPane {
     pub kept: Option<usize>,
     /// True when the filter would drop the kept entry: the table marks its row.
     pub kept_hidden: bool,
+    /// The controls marked with Space: `a`, `s` and the form change all of them.
+    pub marked: std::collections::BTreeSet<String>,
+    /// The column the table is ordered by, and the direction.
+    pub sort: super::soa_bulk::SoaSort,
+    pub descending: bool,
 }
 
 impl App {
@@ -43,7 +48,16 @@ impl App {
             &self.soa_pane.query_text,
             kept,
         ) {
-            Ok(rows) => {
+            Ok(mut rows) => {
+                let pane = &self.soa_pane;
+                let entries = &self.workspace.soa.entries;
+                super::soa_bulk::sort_rows(
+                    &mut rows,
+                    entries,
+                    &self.catalogue,
+                    pane.sort,
+                    pane.descending,
+                );
                 self.soa_pane.rows = rows;
                 self.soa_pane.error = None;
             }
@@ -206,6 +220,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::Open => app.open_soa_form(),
+        Action::Soa(command) => return super::soa_bulk::command(app, command),
         _ => {}
     }
     Effect::None
@@ -215,7 +230,18 @@ impl App {
     /// Enter on an SoA row: the form, with the cursor in the justification. A read-only session
     /// opens it read-only.
     pub fn open_soa_form(&mut self) {
-        let Some(entry) = self.selected_soa_entry() else {
+        let marked = self.marked_controls();
+        let selected = self.selected_soa_entry().map(|e| e.control.clone());
+        // Over marked rows the form opens on the selected row when it is marked, else on the
+        // first marked one; what is changed in it goes into every marked entry.
+        let template = match selected {
+            Some(c) if marked.is_empty() || marked.contains(&c) => c,
+            _ => match marked.first() {
+                Some(first) => first.clone(),
+                None => return,
+            },
+        };
+        let Some(entry) = self.soa_entry(&template) else {
             return;
         };
         let derived = self
@@ -224,12 +250,16 @@ impl App {
             .contains(&crate::domain::soa::Reason::RiskTreatment);
         let mut form = crate::app::layers::form::soa::open(entry, derived);
         form.read_only = self.read_only.is_some();
+        form.bulk = marked;
         self.layers
             .push(crate::app::layers::Layer::Form(Box::new(form)));
     }
 }
 
 fn cycle(app: &mut App, applicability: bool) {
+    if !app.soa_pane.marked.is_empty() {
+        return cycle_marked(app, applicability);
+    }
     app.keep_selected_soa_row();
     let Some(entry) = app.selected_soa_entry() else {
         return;
@@ -253,6 +283,31 @@ fn cycle(app: &mut App, applicability: bool) {
     if app.change_soa(&control, label.clone(), change) {
         app.tell(label, false);
     }
+}
+
+/// `a` or `s` with rows marked: every marked entry takes the value after the first marked one's.
+fn cycle_marked(app: &mut App, applicability: bool) {
+    let marked = app.marked_controls();
+    let Some(first) = marked.first().and_then(|c| app.soa_entry(c)) else {
+        return;
+    };
+    let (change, what) = if applicability {
+        let next = first.applicability.next();
+        let change = SoaChange {
+            applicability: Some(next),
+            ..SoaChange::default()
+        };
+        (change, next.name())
+    } else {
+        let next = first.status.next();
+        let change = SoaChange {
+            status: Some(next),
+            ..SoaChange::default()
+        };
+        (change, next.label())
+    };
+    app.keep_selected_soa_row();
+    app.change_marked(what, change);
 }
 
 /// Goes to the risks pane with the first risk treating `control` selected, naming all of them.

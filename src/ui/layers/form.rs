@@ -44,19 +44,23 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, form: &Form, theme: &The
             height: heights[i],
             ..inner
         };
-        draw_field(frame, row, field, i == form.focus, theme);
+        draw_field(frame, row, app, field, i == form.focus, theme);
         y += heights[i];
     }
 }
 
 fn heading(app: &App, form: &Form, body: Rect) -> String {
     let title = match &form.subject {
+        Subject::Soa { .. } if !form.bulk.is_empty() => format!(
+            "{} marked · what you change goes into all of them",
+            crate::app::tabs::soa_bulk::range_label(&form.bulk)
+        ),
         Subject::Soa { control } => app
             .catalogue
             .get(control)
             .map(|c| format!("{control} {}", sanitize_line(&c.title)))
             .unwrap_or_else(|| control.clone()),
-        Subject::Risk { .. } => sanitize_line(&form.title),
+        Subject::Risk { .. } | Subject::Settings => sanitize_line(&form.title),
     };
     let state = if form.read_only {
         " [read-only]"
@@ -117,7 +121,14 @@ fn window(heights: &[u16], focus: usize, room: u16) -> (usize, usize) {
     }
 }
 
-fn draw_field(frame: &mut Frame, row: Rect, field: &Field, focused: bool, theme: &Theme) {
+fn draw_field(
+    frame: &mut Frame,
+    row: Rect,
+    app: &App,
+    field: &Field,
+    focused: bool,
+    theme: &Theme,
+) {
     let label_style = if focused {
         theme.selection
     } else {
@@ -155,10 +166,14 @@ fn draw_field(frame: &mut Frame, row: Rect, field: &Field, focused: bool, theme:
                 width: value.width.saturating_sub(width + 1),
                 ..value
             };
-            let note = match field.date() {
-                Err(_) => Span::styled("✗ YYYY-MM-DD", theme.search_error),
+            let note = match field.date(app.session.today) {
+                Err(_) => Span::styled("✗ YYYY-MM-DD, today, +90d, +3m", theme.search_error),
+                // The date a word or span stands for, so the user sees what will be written.
+                Ok(Some(date)) if date.to_string() != field.text() => {
+                    Span::styled(format!("✓ {date}"), theme.implemented)
+                }
                 Ok(Some(_)) => Span::styled("✓", theme.implemented),
-                Ok(None) if focused => Span::styled("YYYY-MM-DD · t today", theme.dim),
+                Ok(None) if focused => Span::styled("YYYY-MM-DD · today · +90d · +3m", theme.dim),
                 Ok(None) => Span::raw(""),
             };
             frame.render_widget(Paragraph::new(Line::from(note)), after);

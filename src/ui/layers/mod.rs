@@ -1,6 +1,7 @@
 //! Drawing the layers over the tabs, bottom first, each over the pane body.
 
 mod conflicts;
+mod export;
 mod form;
 mod help;
 mod history;
@@ -26,6 +27,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
             Layer::List(list) => list::render(frame, body, list, theme),
             Layer::Conflicts(chooser) => conflicts::render(frame, body, chooser, theme),
             Layer::History(view) => history::render(frame, body, view, theme),
+            Layer::Export(dialog) => export::render(frame, body, app, dialog, theme),
         }
     }
 }

@@ -36,12 +36,17 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, dialog: &Question, theme
         .map(|l| Line::styled(l, theme.text))
         .collect();
     text.push(Line::raw(""));
-    text.push(Line::from(vec![
+    let mut answers = vec![
         Span::styled(key("yes"), theme.status_key),
         Span::styled(format!(" {yes}   "), theme.text),
-        Span::styled(key("no"), theme.status_key),
-        Span::styled(format!(" {no}"), theme.text),
-    ]));
+    ];
+    if let Some(third) = dialog.third_answer() {
+        answers.push(Span::styled(key("save_quit"), theme.status_key));
+        answers.push(Span::styled(format!(" {third}   "), theme.text));
+    }
+    answers.push(Span::styled(key("no"), theme.status_key));
+    answers.push(Span::styled(format!(" {no}"), theme.text));
+    text.push(Line::from(answers));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(text).block(block).wrap(Wrap { trim: false }),

@@ -9,6 +9,7 @@ use ratatui::widgets::{Row, Table};
 
 use crate::app::App;
 use crate::app::detail::fit;
+use crate::app::tabs::soa_bulk::SoaSort;
 use crate::domain::soa::Applicability;
 use crate::domain::text::sanitize_line;
 use crate::theme::Theme;
@@ -26,11 +27,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         format!(" · {} shown", pane.rows.len())
     };
+    let marked = if pane.marked.is_empty() {
+        String::new()
+    } else {
+        format!(" · {} marked", pane.marked.len())
+    };
+    let order = if pane.sort == SoaSort::Natural && !pane.descending {
+        String::new()
+    } else {
+        let arrow = if pane.descending { "↓" } else { "↑" };
+        format!(" · by {} {arrow}", pane.sort.name())
+    };
     let title = format!(
-        " Statement of Applicability · {decided} of {} decided{shown} ",
+        " Statement of Applicability · {decided} of {} decided{shown}{marked}{order} ",
         entries.len()
     );
     let rows_shown = app.table_rows();
+    let marking = !pane.marked.is_empty();
     let cursor = app.soa_cursor;
     let rows = pane
         .rows
@@ -57,7 +70,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 sanitize_line(&entry.control)
             };
-            let row = Row::new(vec![
+            let mark = if pane.marked.contains(&entry.control) {
+                Line::styled("✓", theme.tag)
+            } else {
+                Line::raw("")
+            };
+            let mut cells = vec![
                 Line::raw(id),
                 Line::raw(control_title),
                 Line::from(Span::styled(
@@ -67,23 +85,31 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Line::from(status),
                 Line::raw(sanitize_line(&entry.owner)),
                 Line::raw(sanitize_line(first_line)),
-            ]);
+            ];
+            // The mark column is there only while rows are marked.
+            if marking {
+                cells.insert(0, mark);
+            }
+            let row = Row::new(cells);
             if row_index == cursor.selected {
                 row.style(theme.selection)
             } else {
                 row
             }
         });
-    let header = Row::new([
+    let mut header = vec![
         "Id",
         "Control",
         "Decision",
         "Status",
         "Owner",
         "Justification",
-    ])
-    .style(theme.header);
-    let widths = [
+    ];
+    if marking {
+        header.insert(0, "");
+    }
+    let header = Row::new(header).style(theme.header);
+    let mut widths = vec![
         Constraint::Length(5),
         Constraint::Fill(5),
         Constraint::Length(10),
@@ -91,6 +117,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Fill(2),
         Constraint::Fill(3),
     ];
+    if marking {
+        widths.insert(0, Constraint::Length(1));
+    }
     let block = widgets::pane(title, true, theme).title_bottom(filter_line(app, area, theme));
     let table = Table::new(rows, widths).header(header).block(block);
     frame.render_widget(table, area);

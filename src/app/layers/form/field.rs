@@ -13,7 +13,7 @@ pub enum Kind {
     Line,
     /// Text over several lines; `rows` is the room it asks for.
     Text { rows: u16 },
-    /// A date typed as YYYY-MM-DD (or `t` for today); empty means none.
+    /// A date typed as YYYY-MM-DD, `today` or a span such as `+90d`; empty means none.
     Date,
     /// One of a few options.
     Choice,
@@ -167,19 +167,15 @@ impl Field {
         }
     }
 
-    /// A date field's date: `Ok(None)` when empty, the reason when it is not a date.
-    pub fn date(&self) -> Result<Option<NaiveDate>, String> {
+    /// A date field's date, counted from `today` for `today`, `+90d`, `+3m` and the like:
+    /// `Ok(None)` when empty, the reason when it is not a date.
+    pub fn date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
         let text = self.text();
         if text.is_empty() {
             return Ok(None);
         }
-        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        crate::domain::relative_date::parse_date(&text, today)
             .map(Some)
-            .map_err(|_| {
-                format!(
-                    "{}: {text:?} is not a date; write YYYY-MM-DD, or t for today",
-                    self.spec.label
-                )
-            })
+            .map_err(|reason| format!("{}: {reason}", self.spec.label))
     }
 }

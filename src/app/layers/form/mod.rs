@@ -4,6 +4,7 @@
 
 pub mod field;
 pub mod risk;
+pub mod settings;
 pub mod soa;
 
 use chrono::NaiveDate;
@@ -23,6 +24,8 @@ pub enum Subject {
     Soa { control: String },
     /// A risk; `None` for a new one.
     Risk { id: Option<String> },
+    /// The workspace's settings.
+    Settings,
 }
 
 #[derive(Debug, Clone)]
@@ -34,6 +37,9 @@ pub struct Form {
     pub focus: usize,
     /// Opened in a read-only session: shown, never changed.
     pub read_only: bool,
+    /// An SoA form opened over marked rows: the controls it changes (only in the fields the
+    /// user changed), in one undoable edit. Empty for a form on one record.
+    pub bulk: Vec<String>,
     original: Vec<String>,
 }
 
@@ -50,8 +56,19 @@ impl Form {
             fields,
             focus,
             read_only: false,
+            bulk: Vec::new(),
             original,
         }
+    }
+
+    /// The names of the fields that differ from what the form was opened with.
+    pub fn changed_fields(&self) -> Vec<&'static str> {
+        self.fields
+            .iter()
+            .zip(&self.original)
+            .filter(|(f, o)| f.fingerprint() != **o)
+            .map(|(f, _)| f.spec.name)
+            .collect()
     }
 
     /// True when any field differs from what the form was opened with.
@@ -187,13 +204,18 @@ impl Form {
                 field.clear();
                 true
             }
-            Action::Today => match field.text_input() {
-                Some(input) => {
-                    input.set_text(&today.to_string());
-                    true
+            // Writes out the date a word or span stands for (`+90d` becomes its date); an empty
+            // or unreadable field gets today.
+            Action::Today => {
+                let date = field.date(today).ok().flatten().unwrap_or(today);
+                match field.text_input() {
+                    Some(input) => {
+                        input.set_text(&date.to_string());
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
-            },
+            }
             _ => false,
         }
     }
@@ -228,6 +250,7 @@ pub(super) fn update(app: &mut App, form: &mut Form, action: Action) -> Outcome 
             return Outcome::Keep(Effect::ExternalEdit);
         }
         Action::FormExternalEdit => app.tell("$EDITOR edits text fields; Tab to one first", false),
+        Action::Copy => return Outcome::Keep(app.copy_from_form(form)),
         Action::Open if form.focused().spec.kind == Kind::Controls => {
             app.layers
                 .push(Layer::Picker(ControlPicker::new(&app.catalogue)));
@@ -236,6 +259,7 @@ pub(super) fn update(app: &mut App, form: &mut Form, action: Action) -> Outcome 
             let applied = match form.subject {
                 Subject::Soa { .. } => soa::apply(app, form),
                 Subject::Risk { .. } => risk::apply(app, form),
+                Subject::Settings => settings::apply(app, form),
             };
             if applied {
                 return Outcome::Close(app.request_save());

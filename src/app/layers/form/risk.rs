@@ -157,8 +157,8 @@ struct Values {
 
 impl Values {
     /// The values, or the field at fault and why.
-    fn read(form: &Form) -> Result<Values, (&'static str, String)> {
-        let date = |name: &'static str| form.field(name).date().map_err(|e| (name, e));
+    fn read(form: &Form, today: NaiveDate) -> Result<Values, (&'static str, String)> {
+        let date = |name: &'static str| form.field(name).date(today).map_err(|e| (name, e));
         let (on, until, next_review) = (
             date("accepted_on")?,
             date("accepted_until")?,
@@ -183,7 +183,7 @@ impl Values {
             }
             (true, _) => return Err(("accepted_by", "Who accepted the risk?".into())),
             (false, None) => {
-                let reason = "When was the risk accepted? (YYYY-MM-DD, t for today)";
+                let reason = "When was the risk accepted? (YYYY-MM-DD, today, +90d)";
                 return Err(("accepted_on", reason.into()));
             }
         };
@@ -256,7 +256,7 @@ pub fn write(
     today: NaiveDate,
     stamp: Stamp,
 ) -> Result<String, (Option<&'static str>, String)> {
-    let values = Values::read(form).map_err(|(field, reason)| (Some(field), reason))?;
+    let values = Values::read(form, today).map_err(|(field, reason)| (Some(field), reason))?;
     let change = values.change.clone();
     let id = match &form.subject {
         Subject::Risk { id: None } => {
@@ -265,7 +265,7 @@ pub fn write(
         Subject::Risk { id: Some(id) } => {
             edit::set_risk(workspace, catalogue, id, change, stamp.clone()).map(|_| id.clone())
         }
-        Subject::Soa { .. } => return Err((None, "not a risk form".into())),
+        Subject::Soa { .. } | Subject::Settings => return Err((None, "not a risk form".into())),
     }
     .map_err(|e| (None, e.to_string()))?;
     values

@@ -111,8 +111,8 @@ fn choice(form: &Form, name: &str) -> usize {
 
 /// The change the form holds and the reviewed date (`None` clears it); an error when the date
 /// is not a date.
-pub fn change(form: &Form) -> Result<(SoaChange, Option<NaiveDate>), String> {
-    let reviewed = form.field("reviewed").date()?;
+pub fn change(form: &Form, today: NaiveDate) -> Result<(SoaChange, Option<NaiveDate>), String> {
+    let reviewed = form.field("reviewed").date(today)?;
     let reasons = match &form.field("reasons").value {
         Value::Flags { flags, .. } => HAND_REASONS
             .iter()
@@ -145,26 +145,69 @@ pub fn change(form: &Form) -> Result<(SoaChange, Option<NaiveDate>), String> {
 }
 
 /// The form's values written into `workspace` (the edit itself, or the rescue of a dying session).
+/// A form over marked rows writes only the fields the user changed, into every marked entry.
 pub fn write(
     workspace: &mut Workspace,
     catalogue: &Catalogue,
     form: &Form,
+    today: NaiveDate,
     stamp: Stamp,
 ) -> Result<(), String> {
     let Subject::Soa { control } = &form.subject else {
         return Err("not an SoA form".into());
     };
-    let (change, reviewed) = change(form)?;
-    set_soa(workspace, catalogue, control, change, stamp.clone()).map_err(|e| e.to_string())?;
-    // `SoaChange` cannot clear a date; an emptied date field clears it here.
-    if reviewed.is_none()
-        && let Some(entry) = workspace.soa.entry_mut(control)
-        && entry.reviewed.is_some()
-    {
-        entry.reviewed = None;
-        entry.updated = Some(stamp);
+    let (mut change, reviewed) = change(form, today)?;
+    let mut clear_reviewed = reviewed.is_none();
+    let controls = if form.bulk.is_empty() {
+        vec![control.clone()]
+    } else {
+        let changed = form.changed_fields();
+        keep_only(&mut change, &changed);
+        clear_reviewed &= changed.contains(&"reviewed");
+        form.bulk.clone()
+    };
+    for control in &controls {
+        set_soa(workspace, catalogue, control, change.clone(), stamp.clone())
+            .map_err(|e| format!("{control}: {e}"))?;
+        // `SoaChange` cannot clear a date; an emptied date field clears it here.
+        if clear_reviewed
+            && let Some(entry) = workspace.soa.entry_mut(control)
+            && entry.reviewed.is_some()
+        {
+            entry.reviewed = None;
+            entry.updated = Some(stamp.clone());
+        }
     }
     Ok(())
+}
+
+/// Leaves in `change` only the fields named in `changed`.
+fn keep_only(change: &mut SoaChange, changed: &[&str]) {
+    let keep = |name: &str| changed.contains(&name);
+    if !keep("applicability") {
+        change.applicability = None;
+    }
+    if !keep("reasons") {
+        change.reasons = None;
+    }
+    if !keep("justification") {
+        change.justification = None;
+    }
+    if !keep("status") {
+        change.status = None;
+    }
+    if !keep("note") {
+        change.note = None;
+    }
+    if !keep("owner") {
+        change.owner = None;
+    }
+    if !keep("evidence") {
+        change.evidence = None;
+    }
+    if !keep("reviewed") {
+        change.reviewed = None;
+    }
 }
 
 /// Applies the form as one undoable edit. False (the form stays open) when a field is wrong or
@@ -177,17 +220,32 @@ pub fn apply(app: &mut App, form: &mut Form) -> bool {
         return false;
     };
     let mut next = app.workspace.clone();
-    if let Err(error) = write(&mut next, &app.catalogue, form, app.stamp()) {
-        form.focus_on("reviewed");
+    let today = app.session.today;
+    if let Err(error) = write(&mut next, &app.catalogue, form, today, app.stamp()) {
+        if form.field("reviewed").date(today).is_err() {
+            form.focus_on("reviewed");
+        }
         app.tell(error, true);
         return false;
     }
     if app.selected_soa_entry().map(|e| e.control.as_str()) == Some(control.as_str()) {
         app.keep_selected_soa_row();
     }
-    app.edit(format!("{control} entry"), move |ws| {
+    let label = if form.bulk.is_empty() {
+        format!("{control} entry")
+    } else {
+        let fields = form.changed_fields().join(", ");
+        format!(
+            "{} {fields}",
+            crate::app::tabs::soa_bulk::range_label(&form.bulk)
+        )
+    };
+    let made = app.edit(label.clone(), move |ws| {
         *ws = next;
         Ok::<(), std::convert::Infallible>(())
     });
+    if made && !form.bulk.is_empty() {
+        app.tell(format!("{label} (u undoes all of them)"), false);
+    }
     app.read_only.is_none()
 }
