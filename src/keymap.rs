@@ -44,6 +44,10 @@ pub enum Context {
     Dashboard,
     /// The "terminal too small" notice: only quit acts there.
     TooSmall,
+    /// The control screen (guidance, SoA entry, risks of one control).
+    Control,
+    /// The risk detail.
+    RiskDetail,
 }
 
 impl Context {
@@ -68,6 +72,8 @@ impl Context {
             Context::Risks => "Risk register",
             Context::Dashboard => "Dashboard",
             Context::TooSmall => "Terminal too small",
+            Context::Control => "Control screen",
+            Context::RiskDetail => "Risk detail",
         }
     }
 }

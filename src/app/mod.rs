@@ -8,6 +8,7 @@
 mod action;
 mod history;
 mod input;
+mod jumps;
 pub mod layers;
 pub mod layout;
 mod patch;
@@ -25,6 +26,7 @@ use ratatui::layout::Rect;
 pub use action::{Action, Effect, Tab};
 pub use history::History;
 pub use input::{handle_key, press};
+pub use jumps::{Place, View};
 pub use layers::{Layer, LayerKind, Question};
 pub use save::SaveOutcome;
 pub use session::Session;
@@ -79,6 +81,8 @@ pub struct App {
     pub risks_pane: RisksPane,
     pub dashboard: Dashboard,
     soa_index: HashMap<String, usize>,
+    /// Where Ctrl-O goes back to and Ctrl-N forward to.
+    pub jumps: jumps::Jumps,
 }
 
 impl App {
@@ -111,6 +115,7 @@ impl App {
             risks_pane: RisksPane::new(Session::default().today, Session::default().user),
             dashboard: Dashboard::default(),
             soa_index: HashMap::new(),
+            jumps: jumps::Jumps::default(),
         };
         app.workspace_changed();
         app

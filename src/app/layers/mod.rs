@@ -2,20 +2,24 @@
 //! picker, a list to jump from. Every key goes to the top layer first (through its keymap
 //! contexts); what the layer does not take goes to the tab, then to the global commands.
 
+pub mod control;
 pub mod form;
 pub mod help;
 pub mod list;
 pub mod picker;
 pub mod question;
+pub mod risk_detail;
 pub mod search;
 
 use super::{Action, App, Effect};
 use crate::keymap::Context;
+pub use control::ControlScreen;
 pub use form::Form;
 pub use help::Help;
 pub use list::ListPopup;
 pub use picker::ControlPicker;
 pub use question::Question;
+pub use risk_detail::RiskDetail;
 pub use search::Search;
 
 #[derive(Debug, Clone)]
@@ -26,6 +30,8 @@ pub enum Layer {
     Form(Box<Form>),
     Picker(ControlPicker),
     List(ListPopup),
+    Control(Box<ControlScreen>),
+    RiskDetail(Box<RiskDetail>),
 }
 
 /// Which kind of layer, to ask what is on top.
@@ -37,6 +43,8 @@ pub enum LayerKind {
     Form,
     Picker,
     List,
+    Control,
+    RiskDetail,
 }
 
 /// What a layer did with an action.
@@ -58,6 +66,8 @@ impl Layer {
             Layer::Form(_) => LayerKind::Form,
             Layer::Picker(_) => LayerKind::Picker,
             Layer::List(_) => LayerKind::List,
+            Layer::Control(_) => LayerKind::Control,
+            Layer::RiskDetail(_) => LayerKind::RiskDetail,
         }
     }
 
@@ -70,6 +80,9 @@ impl Layer {
             Layer::Form(form) => form.contexts(),
             Layer::Picker(_) => &[Context::Picker],
             Layer::List(_) => &[Context::Popup],
+            Layer::Control(screen) if screen.search.is_some() => &[Context::Search],
+            Layer::Control(_) => &[Context::Control],
+            Layer::RiskDetail(_) => &[Context::RiskDetail],
         }
     }
 
@@ -78,7 +91,8 @@ impl Layer {
         match self {
             Layer::Search(_) | Layer::Picker(_) => true,
             Layer::Form(form) => !matches!(form.focused().spec.kind, form::Kind::Flags),
-            Layer::Help(_) | Layer::Question(_) | Layer::List(_) => false,
+            Layer::Control(screen) => screen.search.is_some(),
+            Layer::Help(_) | Layer::Question(_) | Layer::List(_) | Layer::RiskDetail(_) => false,
         }
     }
 }
@@ -96,6 +110,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Outcome {
         Layer::Form(form) => form::update(app, form, action),
         Layer::Picker(picker) => picker::update(app, picker, action),
         Layer::List(list) => list::update(app, list, action),
+        Layer::Control(screen) => control::update(app, screen, action),
+        Layer::RiskDetail(detail) => risk_detail::update(app, detail, action),
     };
     if !matches!(outcome, Outcome::Close(_)) {
         let at = depth.min(app.layers.len());

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Row, Table};
 use super::heat_map;
 use crate::app::App;
 use crate::app::detail::fit;
-use crate::app::tabs::dashboard::Panel;
+use crate::app::tabs::dashboard::{FindingRow, Panel, group_text};
 use crate::domain::attributes::Theme as ControlTheme;
 use crate::domain::check::Severity;
 use crate::domain::soa::{Applicability, Status};
@@ -178,7 +178,7 @@ fn findings_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let title = format!(
-        " Findings · {errors} errors · {} warnings ",
+        " Findings · {errors} errors · {} warnings · Enter opens or goes to the fix ",
         dash.findings.len() - errors
     );
     let focused = dash.panel == Panel::Findings;
@@ -189,24 +189,42 @@ fn findings_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if rows > 0 && cursor.selected >= offset + rows {
         offset = cursor.selected + 1 - rows;
     }
-    let mut lines: Vec<Line> = dash
-        .findings
+    let all = app.dashboard_rows();
+    let mut lines: Vec<Line> = all
         .iter()
         .enumerate()
         .skip(offset)
         .take(rows)
-        .map(|(i, finding)| {
-            let severity = match finding.severity {
+        .map(|(i, row)| {
+            let (severity, subject, message, indent) = match *row {
+                FindingRow::Group { code, count, first } => {
+                    let open = dash.expanded.contains(&code);
+                    let mark = if open { "▾ " } else { "▸ " };
+                    let text = format!("{mark}{}", group_text(code, count));
+                    (dash.findings[first].severity, String::new(), text, "")
+                }
+                FindingRow::Item { index, grouped } => {
+                    let finding = &dash.findings[index];
+                    let subject = format!("{:<7}", sanitize_line(&finding.subject));
+                    let indent = if grouped { "  " } else { "" };
+                    (
+                        finding.severity,
+                        subject,
+                        sanitize_line(&finding.message),
+                        indent,
+                    )
+                }
+            };
+            let severity = match severity {
                 Severity::Error => Span::styled("error ", theme.status_warning),
                 Severity::Warning => Span::styled("warn  ", theme.label),
             };
-            let subject = format!(" {:<6}", sanitize_line(&finding.subject));
-            let message = fit(&sanitize_line(&finding.message), width.saturating_sub(14));
+            let used = 6 + indent.len() + subject.chars().count();
             let line = Line::from(vec![
                 severity,
+                Span::raw(indent),
                 Span::styled(subject, theme.link),
-                Span::raw(" "),
-                Span::raw(message),
+                Span::raw(fit(&message, width.saturating_sub(used))),
             ]);
             if focused && i == cursor.selected {
                 line.style(theme.selection)
@@ -221,6 +239,7 @@ fn findings_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         ));
     }
+    let title = fit(&title, width.saturating_sub(2));
     frame.render_widget(
         Paragraph::new(lines).block(widgets::pane(title, focused, theme)),
         area,

@@ -26,10 +26,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         format!(" · {} shown", pane.rows.len())
     };
-    let title = format!(
-        " Statement of Applicability · {decided} of {} decided{shown} ",
-        entries.len()
-    );
+    // `c` on a risk: a breadcrumb says which risk's controls are shown.
+    let title = match &pane.risk {
+        Some((risk, _)) => format!(
+            " SoA · controls of {} · Esc clears{shown} ",
+            sanitize_line(risk)
+        ),
+        None => format!(
+            " Statement of Applicability · {decided} of {} decided{shown} ",
+            entries.len()
+        ),
+    };
     let rows_shown = app.table_rows();
     let cursor = app.soa_cursor;
     let rows = pane
