@@ -114,8 +114,8 @@ pub fn areas(body: Rect, zoom: Option<Part>, editing: bool, risk_count: usize) -
         };
     }
     if editing {
-        let form = (body.height * 11 / 20).max(8).min(body.height);
-        let (guidance, entry) = split(body, body.height - form);
+        let guidance = (body.height * 2 / 5).max(7).min(body.height);
+        let (guidance, entry) = split(body, guidance);
         return ControlAreas {
             guidance: Some(guidance),
             entry: Some(entry),

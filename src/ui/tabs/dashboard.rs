@@ -141,8 +141,8 @@ fn level_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let risks = &app.workspace.risks.risks;
     let method = &app.workspace.settings.risk_method;
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{:<9}", "level"), theme.header),
-        Span::styled(" inh. res.", theme.header),
+        Span::styled(format!("{:<8}", "level"), theme.header),
+        Span::styled(" inh res", theme.header),
     ])];
     for level in [Level::Critical, Level::High, Level::Medium, Level::Low] {
         let inherent = risks
@@ -154,8 +154,8 @@ fn level_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .filter(|r| r.residual_score().map(|s| method.level(s)) == Some(level))
             .count();
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<9}", level.name()), widgets::level(level, theme)),
-            Span::raw(format!(" {inherent:>4} {residual:>4}")),
+            Span::styled(format!("{:<8}", level.name()), widgets::level(level, theme)),
+            Span::raw(format!(" {inherent:>3} {residual:>3}")),
         ]));
     }
     let unrated = risks
@@ -163,7 +163,7 @@ fn level_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .filter(|r| r.residual_score().is_none())
         .count();
     lines.push(Line::styled(
-        format!("{:<9} {:>4} {unrated:>4}", "unrated", ""),
+        format!("{:<8} {:>3} {unrated:>3}", "unrated", ""),
         theme.dim,
     ));
     let block = widgets::pane(format!(" Risks · {} ", risks.len()), false, theme);
