@@ -73,7 +73,7 @@ pub const DEFAULTS: &[Default] = &[
     bind("scroll_down", Action::ScrollDetailDown, READING, &["J"], "Scroll the detail down a line"),
     bind("scroll_up", Action::ScrollDetailUp, READING, &["K"], "Scroll the detail up a line"),
     bind("back", Action::JumpBack, JUMPING, &["<C-o>", "<BS>"], "Back to where the last jump started, across panes"),
-    bind("forward", Action::JumpForward, JUMPING, &["<C-n>"], "Forward again after going back (Ctrl-I would be vim's key, but a terminal sends it as Tab)"),
+    bind("forward", Action::JumpForward, JUMPING, &["<C-n>"], "Forward after Ctrl-O (terminals send vim's Ctrl-I as Tab)"),
     bind("next_link", Action::NextLink, &[Detail], &["j", "<Down>"], "Select the next related control or risk"),
     bind("prev_link", Action::PrevLink, &[Detail], &["k", "<Up>"], "Select the previous related control or risk"),
     bind("follow_link", Action::FollowLink, &[Detail], &["<Enter>"], "Go to the selected control or risk"),
