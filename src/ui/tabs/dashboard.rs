@@ -227,7 +227,13 @@ fn findings_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Span::raw(fit(&message, width.saturating_sub(used))),
             ]);
             if focused && i == cursor.selected {
-                line.style(theme.selection)
+                // The selection's colours win over the spans' own (a cyan id on a cyan
+                // selection would vanish).
+                let mut line = line.style(theme.selection);
+                for span in &mut line.spans {
+                    span.style = span.style.patch(theme.selection);
+                }
+                line
             } else {
                 line
             }
