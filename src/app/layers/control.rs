@@ -377,12 +377,10 @@ pub(super) fn update(app: &mut App, screen: &mut ControlScreen, action: Action) 
                 screen.query.clear();
                 screen.hits.clear();
             }
-            Action::Input(key) => {
-                if input.input(key) {
-                    screen.query = input.text().to_lowercase();
-                    screen.find();
-                    screen.first_hit();
-                }
+            Action::Input(key) if input.input(key) => {
+                screen.query = input.text().to_lowercase();
+                screen.find();
+                screen.first_hit();
             }
             Action::Paste(text) => {
                 input.paste(&text);
