@@ -52,6 +52,10 @@ pub enum Context {
     Soa,
     /// The export dialog.
     Export,
+    /// The control screen (guidance, SoA entry, risks of one control).
+    Control,
+    /// The risk detail.
+    RiskDetail,
 }
 
 impl Context {
@@ -80,6 +84,8 @@ impl Context {
             Context::TooSmall => "Terminal too small",
             Context::Soa => "Statement of Applicability",
             Context::Export => "Export dialog",
+            Context::Control => "Control screen",
+            Context::RiskDetail => "Risk detail",
         }
     }
 }

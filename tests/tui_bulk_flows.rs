@@ -177,7 +177,7 @@ fn dates_take_today_and_spans_from_today() {
     let today = app.session.today;
     press(&mut app, "2");
     app.select_soa_control("5.1");
-    press(&mut app, "<Enter> <S-Tab> <S-Tab> <S-Tab> <C-u> +90d");
+    press(&mut app, "e <S-Tab> <S-Tab> <S-Tab> <C-u> +90d");
     let field = app.form().unwrap().field("reviewed");
     assert_eq!(field.date(today), Ok(Some(today + Days::new(90))));
     assert!(screen(&app).contains(&format!("✓ {}", today + Days::new(90))));
@@ -188,15 +188,12 @@ fn dates_take_today_and_spans_from_today() {
     );
 
     app.select_soa_control("5.2");
-    press(
-        &mut app,
-        "<Enter> <S-Tab> <S-Tab> <S-Tab> <C-u> today <C-s>",
-    );
+    press(&mut app, "e <S-Tab> <S-Tab> <S-Tab> <C-u> today <C-s>");
     assert_eq!(app.soa_entry("5.2").unwrap().reviewed, Some(today));
 
     // Ctrl-T writes out the date a span stands for.
     app.select_soa_control("5.3");
-    press(&mut app, "<Enter> <S-Tab> <S-Tab> <S-Tab> <C-u> +1y <C-t>");
+    press(&mut app, "e <S-Tab> <S-Tab> <S-Tab> <C-u> +1y <C-t>");
     let year = today.checked_add_months(Months::new(12)).unwrap();
     assert_eq!(
         app.form().unwrap().field("reviewed").text(),
@@ -205,7 +202,7 @@ fn dates_take_today_and_spans_from_today() {
     press(&mut app, "<Esc> y");
 
     // A risk's next review three months on.
-    press(&mut app, "3 <Enter> <S-Tab> <C-u> +3m <C-s>");
+    press(&mut app, "3 e <S-Tab> <C-u> +3m <C-s>");
     let id = app.selected_risk_id().unwrap();
     let risk = app.workspace.risks.get(&id).unwrap();
     assert_eq!(risk.next_review, today.checked_add_months(Months::new(3)));
@@ -278,7 +275,7 @@ fn y_copies_the_selected_id_and_alt_y_the_justification() {
     assert_eq!(app.take_clipboard().as_deref(), Some("5.1"));
     assert_eq!(app.take_clipboard(), None, "handed over once");
 
-    press(&mut app, "<Enter>");
+    press(&mut app, "e");
     let justification = app.form().unwrap().text_of("justification");
     assert!(!justification.is_empty());
     assert_eq!(press(&mut app, "<A-y>"), [Effect::Clipboard]);

@@ -59,7 +59,7 @@ fn screen_text(app: &App) -> String {
 #[test]
 fn keys_do_nothing_behind_the_too_small_screen_and_quit_asks_there() {
     let mut app = demo_app();
-    press(&mut app, "2 <Enter> EDIT <Space>");
+    press(&mut app, "2 e EDIT <Space>");
     let typed = justification(&app);
     assert!(typed.ends_with("EDIT "));
     resize(&mut app, 50, 12);
@@ -158,7 +158,7 @@ fn undo_shows_the_row_it_changes_and_asks_before_reaching_past_a_save() {
     persist::save(&mut app, &mut store);
     press(&mut app, "2");
     assert_eq!(selected(&app), "5.1");
-    press(&mut app, "<Enter> <Space> filled <C-s>");
+    press(&mut app, "e <Space> filled <C-s>");
     persist::save(&mut app, &mut store);
     assert!(!app.dirty, "{:?}", app.message);
     let saved = app.soa_entry("5.1").unwrap().justification.clone();
@@ -198,7 +198,7 @@ fn undo_shows_the_row_it_changes_and_asks_before_reaching_past_a_save() {
 fn a_read_only_session_refuses_typing_at_once_with_the_reason() {
     let mut app = demo_app();
     app.read_only = Some("open for editing by bob (pid 42 on host)".into());
-    press(&mut app, "2 <Enter>");
+    press(&mut app, "2 e");
     assert_eq!(
         app.top(),
         Some(LayerKind::Form),
@@ -238,7 +238,7 @@ fn a_megabyte_paste_into_the_forms_is_taken_whole() {
     assert_eq!(form.text_of("description"), big);
 
     let mut app = demo_app();
-    press(&mut app, "2 <Enter> <C-u>");
+    press(&mut app, "2 e <C-u>");
     let before = justification(&app);
     update(&mut app, Action::Paste(big.clone()));
     assert_eq!(justification(&app).len(), before.len() + big.len());
@@ -256,7 +256,7 @@ fn typing_in_an_open_form_is_rescued_as_a_pending_value() {
     };
     press(
         &mut app,
-        "2 <Enter> <Space> words <Space> typed <Space> before <Space> the <Space> drop",
+        "2 <Enter> e <Space> words <Space> typed <Space> before <Space> the <Space> drop",
     );
     assert!(!app.dirty, "nothing applied yet");
     persist::rescue(&app, &store);

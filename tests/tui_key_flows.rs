@@ -79,9 +79,12 @@ fn an_unknown_filter_is_explained_and_the_last_hits_stay() {
 #[test]
 fn enter_on_a_related_control_jumps_to_it_and_back_returns() {
     let mut app = demo_app();
+    // A control's id typed whole opens its screen; Esc goes back to the list, `l` into the detail.
     press(&mut app, "/ 8.13 <Enter>");
+    assert_eq!(app.top(), Some(LayerKind::Control));
+    press(&mut app, "<Esc>");
     assert_eq!(selected_id(&app), "8.13");
-    press(&mut app, "<Enter>");
+    press(&mut app, "l");
     assert_eq!(app.catalogue_pane.focus, Focus::Detail);
     press(&mut app, "j <Enter>");
     let related = &app.catalogue.get("8.13").unwrap().related;
@@ -96,7 +99,7 @@ fn enter_on_a_related_control_jumps_to_it_and_back_returns() {
 #[test]
 fn enter_on_a_linked_risk_opens_it_in_the_risk_register() {
     let mut app = demo_app();
-    press(&mut app, "/ 8.13 <Enter> <Enter>");
+    press(&mut app, "/ 8.13 <Enter> <Esc> l");
     let risk_link = app
         .detail
         .links
@@ -118,7 +121,7 @@ fn the_detail_scrolls_and_stops_at_its_end() {
     assert_eq!(app.catalogue_pane.scroll, 2);
     press(
         &mut app,
-        "<Enter> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>",
+        "l <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>",
     );
     let max = app.detail.lines.len() - app.detail_rows();
     assert_eq!(app.catalogue_pane.scroll, max);

@@ -2,9 +2,9 @@
 //! would, and the tests assert on the workspace and the selection.
 
 use chrono::NaiveDate;
-use isms::app::tabs::dashboard::Panel;
+use isms::app::tabs::dashboard::{FindingRow, Panel};
 use isms::app::tabs::risks::SortColumn;
-use isms::app::{Action, App, Layer, LayerKind, Tab, press, update};
+use isms::app::{Action, App, Layer, LayerKind, Tab, View, press, update};
 use isms::domain::catalogue::Catalogue;
 use isms::domain::risk::RiskStatus;
 use isms::domain::sample::demo_workspace;
@@ -25,12 +25,24 @@ fn demo_app() -> App {
     app
 }
 
-fn selected_control(app: &App) -> String {
-    let position = app
-        .catalogue_pane
-        .selected()
-        .expect("a control is selected");
-    app.catalogue.controls()[position].id.clone()
+/// The screen's text at the app's size (80×24), drawn with the default theme.
+fn render_text(app: &App, width: u16, height: u16) -> String {
+    assert_eq!(app.size, (width, height));
+    let theme = isms::theme::Theme::builtin("default").unwrap();
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| isms::ui::render(frame, app, &theme))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn form_open(app: &App) -> bool {
@@ -87,7 +99,7 @@ fn editing_a_risk_and_undoing_the_edit() {
     assert_eq!(app.selected_risk_id().as_deref(), Some("R-003"));
     press(
         &mut app,
-        "<Enter> <Tab> <Tab> <Tab> <Tab> <Tab> <C-u> Ana <Space> Müller",
+        "e <Tab> <Tab> <Tab> <Tab> <Tab> <C-u> Ana <Space> Müller",
     );
     press(
         &mut app,
@@ -112,7 +124,7 @@ fn editing_a_risk_and_undoing_the_edit() {
 #[test]
 fn a_bad_date_keeps_the_form_open_on_that_field() {
     let mut app = demo_app();
-    press(&mut app, "3 <Enter> <S-Tab> <C-u> 2026-02-30 <C-s>");
+    press(&mut app, "3 e <S-Tab> <C-u> 2026-02-30 <C-s>");
     assert!(form_open(&app));
     assert!(app.message.as_ref().unwrap().text.contains("not a date"));
     assert!(!app.dirty);
@@ -127,7 +139,7 @@ fn a_bad_date_keeps_the_form_open_on_that_field() {
 fn an_acceptance_needs_who_and_when() {
     let mut app = demo_app();
     let to_accepted_by = "<Tab>".repeat(13).replace("><", "> <");
-    press(&mut app, &format!("3 <Enter> {to_accepted_by} CISO <C-s>"));
+    press(&mut app, &format!("3 e {to_accepted_by} CISO <C-s>"));
     assert!(form_open(&app));
     press(&mut app, "t <C-s>");
     let risk = app.workspace.risks.get("R-003").unwrap();
@@ -139,9 +151,9 @@ fn an_acceptance_needs_who_and_when() {
 #[test]
 fn esc_asks_before_throwing_changes_away() {
     let mut app = demo_app();
-    press(&mut app, "3 <Enter> <Esc>");
+    press(&mut app, "3 e <Esc>");
     assert!(!form_open(&app), "nothing changed: Esc closes at once");
-    press(&mut app, "<Enter> x <Esc>");
+    press(&mut app, "e x <Esc>");
     assert!(form_open(&app), "a change: Esc asks");
     press(&mut app, "n");
     assert!(form_open(&app));
@@ -169,7 +181,7 @@ fn deleting_asks_and_can_be_cancelled_or_undone() {
 fn a_read_only_workspace_refuses_the_form_and_keeps_it_open() {
     let mut app = demo_app();
     app.read_only = Some("bob@host holds the lock".into());
-    press(&mut app, "3 <Enter> x <C-s>");
+    press(&mut app, "3 e x <C-s>");
     assert!(form_open(&app), "nothing typed is lost");
     assert!(app.message.as_ref().unwrap().text.contains("bob@host"));
 }
@@ -217,15 +229,51 @@ fn filtering_as_you_type_and_clearing() {
 fn from_a_risk_to_its_controls() {
     let mut app = demo_app();
     press(&mut app, "3");
-    // R-003 has four controls: they are listed, Enter goes to the one picked.
-    press(&mut app, "c j <Enter>");
-    assert_eq!(app.tab, Tab::Catalogue);
-    assert_eq!(selected_control(&app), "8.2");
-    let position = app.catalogue.position("8.2");
-    assert_eq!(
-        app.detail.control, position,
-        "the detail shows the control jumped to"
+    // `c` filters the SoA to R-003's controls; Enter opens the control screen of the one picked;
+    // Ctrl-O goes back along the jump list, Esc clears the filter.
+    press(&mut app, "c");
+    assert_eq!(app.tab, Tab::Soa);
+    let controls = app.workspace.risks.get("R-003").unwrap().controls.clone();
+    assert_eq!(app.soa_pane.rows.len(), controls.len());
+    let screen = render_text(&app, 80, 24);
+    assert!(
+        screen.contains("controls of R-003 · Esc clears"),
+        "{screen}"
     );
+    press(&mut app, "j <Enter>");
+    assert_eq!(app.top(), Some(LayerKind::Control));
+    let shown = app.selected_soa_entry().unwrap().control.clone();
+    assert!(controls.contains(&shown));
+    press(&mut app, "<C-o>");
+    assert_eq!((app.tab, app.top()), (Tab::Soa, None));
+    assert_eq!(app.selected_soa_entry().unwrap().control, shown);
+    press(&mut app, "<C-o>");
+    assert_eq!(app.tab, Tab::Risks);
+    assert_eq!(app.selected_risk_id().as_deref(), Some("R-003"));
+    press(&mut app, "<C-n> <Esc>");
+    assert_eq!(app.tab, Tab::Soa);
+    assert_eq!(app.soa_pane.rows.len(), app.workspace.soa.entries.len());
+}
+
+/// Enter on a risk shows it whole; `e` edits it; Enter on one of its controls opens that
+/// control's screen.
+#[test]
+fn the_risk_detail_shows_every_field_and_leads_to_its_controls() {
+    let mut app = demo_app();
+    press(&mut app, "3 <Enter>");
+    assert_eq!(app.top(), Some(LayerKind::RiskDetail));
+    let risk = app.workspace.risks.get("R-003").unwrap().clone();
+    let screen = render_text(&app, 80, 24);
+    for control in &risk.controls {
+        assert!(screen.contains(control.as_str()), "{control} in {screen}");
+    }
+    assert!(screen.contains(&risk.owner), "{screen}");
+    press(&mut app, "e");
+    assert!(form_open(&app));
+    press(&mut app, "<Esc> j <Enter>");
+    assert_eq!(app.top(), Some(LayerKind::Control));
+    press(&mut app, "<C-o>");
+    assert_eq!(app.top(), Some(LayerKind::RiskDetail));
 }
 
 #[test]
@@ -251,22 +299,76 @@ fn a_finding_jumps_to_its_control_or_risk() {
     let mut app = demo_app();
     press(&mut app, "4 f f");
     assert_eq!(app.dashboard.panel, Panel::Findings);
-    let first = app.dashboard.findings[0].subject.clone();
-    press(&mut app, "<Enter>");
-    assert_eq!(app.tab, Tab::Catalogue);
-    assert_eq!(selected_control(&app), first);
-    let risk_finding = app
-        .dashboard
-        .findings
+    // The undecided controls are one line, which Enter opens.
+    let rows = app.dashboard_rows();
+    let group = rows
         .iter()
-        .position(|f| f.subject.starts_with("R-"))
-        .expect("the demo has a finding about a risk");
-    let subject = app.dashboard.findings[risk_finding].subject.clone();
-    press(&mut app, "4");
-    for _ in 0..risk_finding {
-        press(&mut app, "j");
-    }
+        .position(|r| {
+            matches!(
+                r,
+                FindingRow::Group {
+                    code: "undecided",
+                    ..
+                }
+            )
+        })
+        .expect("the demo leaves controls undecided");
+    let FindingRow::Group { count, first, .. } = rows[group] else {
+        unreachable!()
+    };
+    assert!(count > 1);
+    assert!(rows.len() < app.dashboard.findings.len());
+    move_to(&mut app, group);
     press(&mut app, "<Enter>");
-    assert_eq!(app.tab, Tab::Risks);
-    assert_eq!(app.selected_risk_id(), Some(subject));
+    assert_eq!(app.dashboard_rows().len(), rows.len() + count);
+    // Enter on one of them: the control screen with the SoA form open, where it is decided.
+    press(&mut app, "j <Enter>");
+    let subject = app.dashboard.findings[first].subject.clone();
+    let kinds: Vec<_> = app.layers.iter().map(|l| l.kind()).collect();
+    assert_eq!(kinds, [LayerKind::Control, LayerKind::Form]);
+    assert_eq!(app.place().view, View::Control(subject));
+    press(&mut app, "<Esc> <C-o>");
+    assert_eq!((app.tab, app.top()), (Tab::Dashboard, None));
+    assert_eq!(
+        app.dashboard.findings_cursor.selected,
+        group + 1,
+        "back on the finding"
+    );
+    press(&mut app, "k <Space>");
+    assert_eq!(
+        app.dashboard_rows().len(),
+        rows.len(),
+        "Space folds it again"
+    );
+
+    // A finding about a risk (its group opened first when there are several).
+    let about_risk = |index: usize| app.dashboard.findings[index].subject.starts_with("R-");
+    let mut risk_row = rows
+        .iter()
+        .position(|r| match *r {
+            FindingRow::Item { index, .. } => about_risk(index),
+            FindingRow::Group { first, .. } => about_risk(first),
+        })
+        .expect("the demo has a finding about a risk");
+    if let FindingRow::Group { .. } = rows[risk_row] {
+        move_to(&mut app, risk_row);
+        press(&mut app, "<Enter>");
+        risk_row += 1;
+    }
+    let FindingRow::Item { index, .. } = app.dashboard_rows()[risk_row] else {
+        unreachable!()
+    };
+    let subject = app.dashboard.findings[index].subject.clone();
+    move_to(&mut app, risk_row);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.place().view, View::Risk(subject));
+    press(&mut app, "<C-o>");
+    assert_eq!((app.tab, app.top()), (Tab::Dashboard, None));
+}
+
+fn move_to(app: &mut App, row: usize) {
+    press(app, "k k k k k k k k k k k k k k k k k k k k");
+    for _ in 0..row {
+        press(app, "j");
+    }
 }

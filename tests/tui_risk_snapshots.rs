@@ -47,7 +47,7 @@ fn risk_form_80x24() {
         80,
         24,
         "default",
-        "3 <Enter> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab>"
+        "3 e <Tab> <Tab> <Tab> <Tab> <Tab> <Tab>"
     ));
 }
 
@@ -58,7 +58,7 @@ fn risk_form_120x40() {
 
 #[test]
 fn risk_form_control_picker_80x24() {
-    let keys = "3 <Enter> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Enter> backup";
+    let keys = "3 e <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Enter> backup";
     insta::assert_snapshot!(screen(80, 24, "default", keys));
 }
 
@@ -84,7 +84,7 @@ fn dashboard_120x40() {
 
 #[test]
 fn the_form_scrolls_to_the_focused_field_on_a_short_terminal() {
-    let shown = screen(60, 15, "default", "3 <Enter> <S-Tab>");
+    let shown = screen(60, 15, "default", "3 e <S-Tab>");
     assert!(shown.contains("Next review"), "{shown}");
     assert!(
         !shown.contains("Title "),

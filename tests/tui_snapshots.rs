@@ -25,7 +25,7 @@ fn screen(width: u16, height: u16, theme: &str, keys: &str) -> String {
 }
 
 /// The catalogue after searching for "backup" and opening the detail of the first hit.
-const CATALOGUE_KEYS: &str = "/ backup <Enter> <Enter> j";
+const CATALOGUE_KEYS: &str = "/ backup <Enter> l j";
 
 #[test]
 fn catalogue_pane_80x24_default() {

@@ -137,7 +137,8 @@ fn a_and_s_cycle_in_place_and_undo_redo_walk_back_and_forth() {
 #[test]
 fn the_form_edits_every_field_and_applies_as_one_undoable_edit() {
     let mut app = demo_app();
-    press(&mut app, "2 / 8.13 <Enter> <Enter>");
+    // Enter opens the control screen, `e` its entry form in place beside the guidance.
+    press(&mut app, "2 / 8.13 <Enter> <Enter> e");
     assert_eq!(app.top(), Some(LayerKind::Form));
     let before = entry(&app, "8.13");
     let form = app.top_form().unwrap();
@@ -163,7 +164,11 @@ fn the_form_edits_every_field_and_applies_as_one_undoable_edit() {
         Some(&Effect::Save),
         "Ctrl-S applies, then saves"
     );
-    assert_eq!(app.top(), None);
+    assert_eq!(
+        app.top(),
+        Some(LayerKind::Control),
+        "the form closes, the screen stays"
+    );
     let after = entry(&app, "8.13");
     assert_eq!(
         after.justification,
@@ -199,7 +204,7 @@ fn the_form_edits_every_field_and_applies_as_one_undoable_edit() {
 #[test]
 fn the_date_is_checked_as_typed_and_ctrl_t_sets_today() {
     let mut app = demo_app();
-    press(&mut app, "2 / 5.1 <Enter> <Enter> <S-Tab> <S-Tab> <S-Tab>");
+    press(&mut app, "2 / 5.1 <Enter> e <S-Tab> <S-Tab> <S-Tab>");
     assert_eq!(app.top_form().unwrap().focused().spec.name, "reviewed");
     press(
         &mut app,
@@ -232,9 +237,9 @@ fn the_date_is_checked_as_typed_and_ctrl_t_sets_today() {
 #[test]
 fn escape_asks_before_dropping_changes() {
     let mut app = demo_app();
-    press(&mut app, "2 <Enter> <Esc>");
+    press(&mut app, "2 e <Esc>");
     assert_eq!(app.top(), None, "nothing changed: closes at once");
-    press(&mut app, "<Enter> more");
+    press(&mut app, "e more");
     press(&mut app, "<Esc>");
     assert_eq!(app.question(), Some(&Question::DiscardForm));
     press(&mut app, "n");
@@ -249,20 +254,38 @@ fn r_goes_from_a_control_to_its_risks() {
     let mut app = demo_app();
     let risk = app.workspace.risks.risks[0].clone();
     let control = risk.controls[0].clone();
+    // `r` filters the Risks pane to the control's risks; Ctrl-O comes back to the SoA row.
     press(&mut app, &format!("2 / {control} <Enter> r"));
     assert_eq!(app.tab, Tab::Risks);
-    let shown = app.selected_risk_id().unwrap();
-    let shown = app
-        .workspace
-        .risks
-        .risks
-        .iter()
-        .find(|r| r.id == shown)
-        .unwrap();
-    assert!(shown.controls.contains(&control));
-    assert!(app.message.as_ref().unwrap().text.contains(&risk.id));
-    press(&mut app, &format!("1 / {control} <Enter> r"));
-    assert_eq!(app.tab, Tab::Risks, "from the catalogue too");
+    assert_eq!(app.risks_pane.control.as_deref(), Some(control.as_str()));
+    let expected = app.workspace.risks_for_control(&control).len();
+    assert_eq!(app.risks_pane.rows.len(), expected);
+    assert!(
+        app.risks_pane
+            .rows
+            .iter()
+            .all(|&i| app.workspace.risks.risks[i].controls.contains(&control))
+    );
+    press(&mut app, "<C-o>");
+    assert_eq!(app.tab, Tab::Soa);
+    assert_eq!(app.selected_soa_entry().unwrap().control, control);
+    // From the catalogue's control screen too; Esc clears the filter.
+    press(&mut app, &format!("1 / {control} <Enter>"));
+    assert_eq!(app.top(), Some(LayerKind::Control));
+    press(&mut app, "r");
+    assert_eq!((app.tab, app.top()), (Tab::Risks, None));
+    assert_eq!(app.risks_pane.rows.len(), expected);
+    press(&mut app, "<C-o>");
+    assert_eq!(
+        app.top(),
+        Some(LayerKind::Control),
+        "back on the control screen"
+    );
+    press(&mut app, "<C-n>");
+    assert_eq!(app.tab, Tab::Risks, "and forward again");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.risks_pane.control, None);
+    assert_eq!(app.risks_pane.rows.len(), app.workspace.risks.risks.len());
 }
 
 #[test]

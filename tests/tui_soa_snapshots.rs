@@ -27,7 +27,7 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
 /// The SoA filtered to applicable controls, the third one's status moved on.
 const PANE_KEYS: &str = "2 / applicable <Enter> j j s";
 /// The form on 8.13 with a second line in the justification, then the business reason focused.
-const FORM_KEYS: &str = "2 / 8.13 <Enter> <Enter> <Enter> Restores <Space> tested. <S-Tab>";
+const FORM_KEYS: &str = "2 / 8.13 <Enter> e <Enter> Restores <Space> tested. <S-Tab>";
 
 #[test]
 fn soa_pane_80x24() {

@@ -139,7 +139,8 @@ fn search_jump_help_and_quit() {
     ]);
     tmux.keys(&["/", "backup"]);
     tmux.wait_for(&["/ backup", "of 93", "8.13  Information backup"]);
-    tmux.keys(&["Enter", "Enter"]);
+    // Enter keeps the filter; `l` moves into the detail to pick its links.
+    tmux.keys(&["Enter", "l"]);
     tmux.wait_for(&["pick link"]);
     // The first related control of 8.13 is 5.29; Enter goes there.
     tmux.keys(&["Enter"]);
@@ -149,6 +150,35 @@ fn search_jump_help_and_quit() {
     tmux.keys(&["Escape"]);
     tmux.wait_for(&["5.29  Information security during"]);
     tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+}
+
+/// "What does 8.9 ask?" at 80×24: `/8.9` Enter opens its control screen, with the purpose and
+/// the first lines of guidance on the first screen.
+#[test]
+#[ignore = "needs tmux; .ci/run installs it"]
+fn what_does_8_9_ask_is_answered_on_the_first_screen() {
+    let catalogue = isms::domain::catalogue::Catalogue::builtin();
+    let control = catalogue.get("8.9").unwrap();
+    let opening = |text: &str| -> String {
+        let words: Vec<&str> = text.split_whitespace().take(4).collect();
+        words.join(" ")
+    };
+    let purpose = opening(&control.purpose);
+    let guidance = opening(&control.guidance);
+    let tmux = Tmux::start("demo", "", &[]);
+    tmux.wait_for(&["Catalogue · 93"]);
+    tmux.keys(&["/", "8.9", "Enter"]);
+    let screen = tmux.wait_for(&["8.9 · guidance", "Purpose", "Guidance", "SoA entry"]);
+    assert!(screen.contains(&purpose), "{purpose:?} in\n{screen}");
+    assert!(screen.contains(&guidance), "{guidance:?} in\n{screen}");
+    let guidance_row = screen.lines().position(|l| l.contains(&guidance)).unwrap();
+    let next = screen.lines().nth(guidance_row + 1).unwrap_or("");
+    assert!(
+        next.trim_matches(['│', ' ']).len() > 20,
+        "more than one line of guidance shows:\n{screen}"
+    );
+    tmux.keys(&["q", "q"]);
     tmux.assert_restored("0");
 }
 
@@ -417,8 +447,11 @@ fn decide_justify_save_quit_and_read_back_with_the_cli() {
     tmux.wait_for(&["/ backup", "8.13  Information backup"]);
     tmux.keys(&["Enter", "a"]);
     tmux.wait_for(&["8.13 applicable", "[+]"]);
+    // Enter opens the control screen; `e` the form inside it, under the guidance.
     tmux.keys(&["Enter"]);
-    tmux.wait_for(&["Justification", "Reviewed"]);
+    tmux.wait_for(&["8.13 · guidance", "SoA entry"]);
+    tmux.keys(&["e"]);
+    tmux.wait_for(&["8.13 · guidance", "Justification", "Reviewed"]);
     tmux.keys(&[
         "Nightly backups of the planning database.",
         "Enter",
@@ -428,7 +461,8 @@ fn decide_justify_save_quit_and_read_back_with_the_cli() {
     tmux.keys(&["C-s"]);
     tmux.wait_for(&["Saved", "soa.ron"]);
     assert!(!tmux.screen().contains("[+]"), "the unsaved marker is gone");
-    tmux.keys(&["q"]);
+    // The first q closes the control screen, the second quits.
+    tmux.keys(&["q", "q"]);
     tmux.assert_restored("0");
     let entry = soa_entry_json(tmux.home.path(), "8.13");
     assert_eq!(entry["applicability"], "applicable");
@@ -494,14 +528,16 @@ fn a_new_risk_with_two_controls_shows_on_the_heat_map() {
     tmux.keys(&["5", "Tab", "5", "Tab", "Tab", "Enter"]);
     tmux.wait_for(&["Treating controls · 0 picked"]);
     tmux.keys(&["backup"]);
-    tmux.wait_for(&["8.13  Information backup"]);
+    // The picker shows each control's SoA decision between the id and the title.
+    tmux.wait_for(&["8.13  done Information backup"]);
     tmux.keys(&["Enter", "C-u", "cryptography"]);
-    tmux.wait_for(&["· 1 picked", "8.24  Use of cryptography"]);
+    tmux.wait_for(&["· 1 picked", "Use of cryptography"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for(&["Treating controls · 2 picked"]);
     tmux.keys(&["Escape"]);
     tmux.wait_for(&["8.13 8.24", "Inherent critical 25"]);
     tmux.keys(&["C-s"]);
+    // Ctrl-S applies and saves: the "Applied" message may already be replaced by "Saved".
     tmux.wait_for(&["Risks · 13 of 13", "R-013 Stolen backup"]);
     tmux.keys(&["4"]);
     let screen = tmux.wait_for(&["Inherent · 13"]);
@@ -509,7 +545,10 @@ fn a_new_risk_with_two_controls_shows_on_the_heat_map() {
         .lines()
         .find(|l| l.starts_with("│ 5 "))
         .expect("the likelihood 5 row of the inherent map");
-    assert!(top_row.starts_with("│ 5  ·   ·   ·   ·   1"), "{screen}");
+    assert!(
+        top_row.starts_with("│ 5   ·    ·    ·    ·    1"),
+        "{screen}"
+    );
     // The cell lists the new risk.
     tmux.keys(&["k", "k", "k", "k", "l", "l", "l", "l", "Enter"]);
     tmux.wait_for(&["inherent 5×5: 1 risks", "R-013 Stolen backup tapes"]);

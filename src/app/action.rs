@@ -54,10 +54,22 @@ pub enum Action {
     /// Close a popup list or the control picker.
     Close,
     LeaveDetail,
+    /// Move from the catalogue list into the detail beside it.
+    FocusDetail,
     NextLink,
     PrevLink,
     FollowLink,
     JumpBack,
+    /// Forward again along the jump list (after going back).
+    JumpForward,
+    /// Open the form of what is shown or selected (the SoA entry, the risk).
+    Edit,
+    /// The control screen: the next part (guidance, entry, risks), one part on the whole
+    /// screen, the next and previous search hit.
+    NextPart,
+    Zoom,
+    NextHit,
+    PrevHit,
     ScrollDetailDown,
     ScrollDetailUp,
     DetailPageDown,

@@ -9,6 +9,7 @@ mod action;
 mod clipboard;
 mod history;
 mod input;
+mod jumps;
 pub mod layers;
 pub mod layout;
 mod patch;
@@ -27,6 +28,7 @@ use ratatui::layout::Rect;
 pub use action::{Action, Effect, Tab};
 pub use history::History;
 pub use input::{handle_key, press};
+pub use jumps::{Place, View};
 pub use layers::{Layer, LayerKind, Question};
 pub use save::SaveOutcome;
 pub use session::Session;
@@ -85,6 +87,8 @@ pub struct App {
     /// Text to copy, until the edge writes it to the terminal (`Effect::Clipboard`).
     pub clipboard: Option<String>,
     soa_index: HashMap<String, usize>,
+    /// Where Ctrl-O goes back to and Ctrl-N forward to.
+    pub jumps: jumps::Jumps,
 }
 
 impl App {
@@ -119,6 +123,7 @@ impl App {
             pending_export: None,
             clipboard: None,
             soa_index: HashMap::new(),
+            jumps: jumps::Jumps::default(),
         };
         app.workspace_changed();
         app
@@ -192,7 +197,7 @@ impl App {
         match (self.tab, self.catalogue_pane.focus) {
             (Tab::Catalogue, Focus::List) => &[Context::List, Context::Global],
             (Tab::Catalogue, Focus::Detail) => &[Context::Detail, Context::Global],
-            (Tab::Soa, _) => &[Context::Table, Context::Soa, Context::Global],
+            (Tab::Soa, _) => &[Context::Soa, Context::Table, Context::Global],
             (Tab::Risks, _) => &[Context::Risks, Context::Table, Context::Global],
             (Tab::Dashboard, _) => &[Context::Dashboard, Context::Global],
         }

@@ -32,6 +32,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         action => pass_to_layers(app, action),
     };
     app.refresh_detail();
+    app.refresh_views();
     effect
 }
 
@@ -45,6 +46,11 @@ fn pass_to_layers(app: &mut App, action: Action) -> Effect {
             Action::PageUp => move_by(app, -page(app)),
             Action::MoveTop => move_by(app, isize::MIN / 2),
             Action::MoveBottom => move_by(app, isize::MAX / 2),
+            // The form over a control screen takes the whole screen or shares it.
+            Action::Zoom => {
+                app.zoom_form();
+                Effect::None
+            }
             // Everything else is for the tabs and the global commands, with no layer open.
             _ if !app.layers.is_empty() => Effect::None,
             action => global(app, action),
@@ -73,6 +79,14 @@ fn global(app: &mut App, action: Action) -> Effect {
         Action::Save => app.request_save(),
         Action::ToggleHelp => {
             app.layers.push(Layer::Help(Help::default()));
+            Effect::None
+        }
+        Action::JumpBack => {
+            app.jump_back();
+            Effect::None
+        }
+        Action::JumpForward => {
+            app.jump_forward();
             Effect::None
         }
         Action::ShowTab(tab) => show_tab(app, tab),

@@ -2,8 +2,8 @@
 //! only place keys are written down: help and hints are generated from it.
 
 use super::Context::{
-    self, Choice, Conflicts, Controls, Dashboard, Date, Detail, Flags, Form, Global, Help, History,
-    Line, List, Picker, Popup, Question, Risks, Search, Table, TooSmall,
+    self, Choice, Conflicts, Control, Controls, Dashboard, Date, Detail, Flags, Form, Global, Help,
+    History, Line, List, Picker, Popup, Question, RiskDetail, Risks, Search, Table, TooSmall,
 };
 use super::Context::{Export, Soa};
 use crate::app::tabs::dashboard::DashCommand;
@@ -37,7 +37,11 @@ const fn bind(
     }
 }
 
-const MOVING: &[Context] = &[List, Table, Help];
+const MOVING: &[Context] = &[List, Table, Help, Control, RiskDetail];
+/// Where the jump list (Ctrl-O back, Ctrl-N forward) works.
+const JUMPING: &[Context] = &[Global, List, Detail, Control, RiskDetail];
+/// The views over the panes: the control screen and the risk detail.
+const VIEWS: &[Context] = &[Control, RiskDetail];
 const READING: &[Context] = &[List, Detail];
 const FIELDS: &[Context] = &[Line, Date, Choice, Flags, Controls];
 
@@ -45,7 +49,7 @@ const FIELDS: &[Context] = &[Line, Date, Choice, Flags, Controls];
 #[rustfmt::skip]
 pub const DEFAULTS: &[Default] = &[
     bind("quit", Action::Quit, &[Global, TooSmall], &["q", "<C-c>"], "Quit (asks when there are unsaved edits)"),
-    bind("help", Action::ToggleHelp, &[Global, Help], &["?"], "Show or hide this help"),
+    bind("help", Action::ToggleHelp, &[Global, Help, Control, RiskDetail], &["?"], "Show or hide this help"),
     bind("tab_catalogue", Action::ShowTab(Tab::Catalogue), &[Global], &["1"], "Catalogue pane"),
     bind("tab_soa", Action::ShowTab(Tab::Soa), &[Global], &["2"], "Statement of Applicability pane"),
     bind("tab_risks", Action::ShowTab(Tab::Risks), &[Global], &["3"], "Risk register pane"),
@@ -54,21 +58,24 @@ pub const DEFAULTS: &[Default] = &[
     bind("prev_tab", Action::PrevTab, &[Global], &["<S-Tab>"], "Previous pane"),
     bind("suspend", Action::Suspend, &[Global], &["<C-z>"], "Suspend isms (fg brings it back)"),
     bind("redraw", Action::Redraw, &[Global], &["<C-l>"], "Redraw the whole screen"),
-    bind("undo", Action::Undo, &[Global], &["u"], "Undo the last edit"),
-    bind("redo", Action::Redo, &[Global], &["<C-r>"], "Redo the last undone edit"),
-    bind("save", Action::Save, &[Global, Form], &["<C-s>"], "Save the workspace (in the form: apply and save)"),
+    bind("undo", Action::Undo, &[Global, Control, RiskDetail], &["u"], "Undo the last edit"),
+    bind("redo", Action::Redo, &[Global, Control, RiskDetail], &["<C-r>"], "Redo the last undone edit"),
+    bind("save", Action::Save, &[Global, Form, Control, RiskDetail], &["<C-s>"], "Save the workspace (in the form: apply and save)"),
     bind("down", Action::MoveDown, MOVING, &["j", "<Down>"], "Move down"),
     bind("up", Action::MoveUp, MOVING, &["k", "<Up>"], "Move up"),
     bind("top", Action::MoveTop, MOVING, &["g", "<Home>"], "Go to the first row"),
     bind("bottom", Action::MoveBottom, MOVING, &["G", "<End>"], "Go to the last row"),
     bind("page_down", Action::PageDown, MOVING, &["<PgDn>", "<C-d>"], "Move down a page"),
     bind("page_up", Action::PageUp, MOVING, &["<PgUp>", "<C-u>"], "Move up a page"),
-    bind("search", Action::StartSearch, &[List, Table], &["/"], "Search or filter as you type (#detective, theme:people; in the SoA also undecided, excluded, applicable, status:planned, owner:NAME)"),
-    bind("open", Action::Open, &[List, Table], &["<Enter>", "l", "<Right>"], "Open the detail; in the SoA, the entry form"),
-    bind("clear_filter", Action::ClearFilter, &[List], &["<Esc>"], "Clear the filter, keeping the selected control"),
+    bind("search", Action::StartSearch, &[List, Table, Control], &["/"], "Search or filter as you type (on the control screen: search its text) (#detective, theme:people; in the SoA also undecided, excluded, applicable, status:planned, owner:NAME)"),
+    bind("open", Action::Open, &[List, Table, Control, RiskDetail], &["<Enter>"], "Open the control screen (in the risk register: the risk detail; on those screens: the picked risk or control)"),
+    bind("focus_detail", Action::FocusDetail, &[List], &["l", "<Right>"], "Move into the detail beside the list, to follow its links"),
+    bind("edit_entry", Action::Edit, &[Table, Control], &["e"], "Edit the SoA entry in the form (on the control screen: in place, beside the guidance)"),
+    bind("clear_filter", Action::ClearFilter, &[List, Table], &["<Esc>"], "Clear the filter, keeping the selected control"),
     bind("scroll_down", Action::ScrollDetailDown, READING, &["J"], "Scroll the detail down a line"),
     bind("scroll_up", Action::ScrollDetailUp, READING, &["K"], "Scroll the detail up a line"),
-    bind("back", Action::JumpBack, READING, &["<C-o>", "<BS>"], "Back to the control before the last jump"),
+    bind("back", Action::JumpBack, JUMPING, &["<C-o>", "<BS>"], "Back to where the last jump started, across panes"),
+    bind("forward", Action::JumpForward, JUMPING, &["<C-n>"], "Forward after Ctrl-O (terminals send vim's Ctrl-I as Tab)"),
     bind("next_link", Action::NextLink, &[Detail], &["j", "<Down>"], "Select the next related control or risk"),
     bind("prev_link", Action::PrevLink, &[Detail], &["k", "<Up>"], "Select the previous related control or risk"),
     bind("follow_link", Action::FollowLink, &[Detail], &["<Enter>"], "Go to the selected control or risk"),
@@ -77,17 +84,17 @@ pub const DEFAULTS: &[Default] = &[
     bind("leave_detail", Action::LeaveDetail, &[Detail], &["<Esc>", "h", "<Left>"], "Back to the list"),
     bind("cycle_applicability", Action::CycleApplicability, &[Table], &["a"], "SoA: cycle applicability (undecided, applicable, excluded)"),
     bind("cycle_status", Action::CycleStatus, &[Table], &["s"], "SoA: cycle status (not started, planned, partial, implemented)"),
-    bind("show_risks", Action::ShowRisks, &[List, Detail, Table], &["r"], "From a control: go to the risks it treats"),
+    bind("show_risks", Action::ShowRisks, &[List, Detail, Table, Control], &["r"], "From a control: the risk register filtered to the risks it treats (Esc clears)"),
     bind("accept_search", Action::AcceptSearch, &[Search], &["<Enter>"], "Keep the filter, back to the list (first hit selected)"),
     bind("cancel_search", Action::CancelSearch, &[Search], &["<Esc>", "<C-c>"], "Clear the search, back to the list"),
     bind("search_down", Action::MoveDown, &[Search], &["<Down>", "<C-n>"], "Move down the hits while typing"),
     bind("search_up", Action::MoveUp, &[Search], &["<Up>", "<C-p>"], "Move up the hits while typing"),
     bind("new_risk", Action::Risk(RiskCommand::New), &[Risks], &["n"], "Add a risk (opens the form)"),
-    bind("edit_risk", Action::Open, &[Risks], &["<Enter>"], "Edit the selected risk"),
+    bind("edit_risk", Action::Edit, &[Risks, RiskDetail], &["e"], "Edit the risk in the form"),
     bind("delete_risk", Action::Risk(RiskCommand::Delete), &[Risks], &["d"], "Delete the selected risk (asks first)"),
     bind("sort_next", Action::Risk(RiskCommand::SortNext), &[Risks], &["s"], "Sort by the next column"),
     bind("sort_reverse", Action::Risk(RiskCommand::SortReverse), &[Risks], &["S"], "Reverse the sort order"),
-    bind("risk_controls", Action::Risk(RiskCommand::Controls), &[Risks], &["c"], "Go to the risk's controls in the catalogue"),
+    bind("risk_controls", Action::Risk(RiskCommand::Controls), &[Risks, RiskDetail], &["c"], "The SoA filtered to the risk's controls (Esc clears)"),
     bind("risk_filter", Action::StartSearch, &[Risks], &["/"], "Filter risks by id, title, owner, asset or threat"),
     bind("risk_clear_filter", Action::ClearFilter, &[Risks], &["<Esc>"], "Clear the risk filter"),
     bind("cell_left", Action::Dashboard(DashCommand::Left), &[Dashboard], &["h", "<Left>"], "Heat map: lower impact"),
@@ -95,7 +102,14 @@ pub const DEFAULTS: &[Default] = &[
     bind("cell_up", Action::Dashboard(DashCommand::Up), &[Dashboard], &["k", "<Up>"], "Heat map: higher likelihood; findings: previous"),
     bind("cell_down", Action::Dashboard(DashCommand::Down), &[Dashboard], &["j", "<Down>"], "Heat map: lower likelihood; findings: next"),
     bind("next_panel", Action::Dashboard(DashCommand::NextPanel), &[Dashboard], &["f"], "Next panel: inherent map, residual map, findings"),
-    bind("dashboard_open", Action::Open, &[Dashboard], &["<Enter>"], "List the cell's risks, or go to the finding's control or risk"),
+    bind("dashboard_open", Action::Open, &[Dashboard], &["<Enter>"], "List the cell's risks; open a group of findings; go where a finding is fixed (Ctrl-O comes back)"),
+    bind("dashboard_fold", Action::Toggle, &[Dashboard], &["<Space>"], "Findings: open or fold a group"),
+    bind("next_part", Action::NextPart, &[Control], &["<Tab>"], "Control screen: the next part (guidance, SoA entry, risks)"),
+    bind("zoom", Action::Zoom, &[Control], &["z"], "Control screen: the guidance on the whole screen, then the entry, then both"),
+    bind("form_zoom", Action::Zoom, &[Form], &["<C-t>"], "Form on a control screen: the whole screen, or beside the guidance again"),
+    bind("next_hit", Action::NextHit, &[Control], &["n"], "Control screen: the next line matching the search"),
+    bind("prev_hit", Action::PrevHit, &[Control], &["N"], "Control screen: the previous line matching the search"),
+    bind("view_close", Action::Close, VIEWS, &["<Esc>", "q"], "Close the control screen or risk detail"),
     bind("close_help", Action::CloseHelp, &[Help], &["<Esc>", "q"], "Close the help"),
     bind("yes", Action::Yes, &[Question], &["y"], "Answer yes (the question says to what)"),
     bind("no", Action::No, &[Question], &["n", "<Esc>"], "Answer no"),
@@ -156,7 +170,7 @@ pub type Hint = (&'static [&'static str], &'static str);
 pub const HINTS: &[(Context, &[Hint])] = &[
     (List, &[
         (&["search"], "search"),
-        (&["open"], "detail"),
+        (&["open"], "open"),
         (&["scroll_down", "scroll_up"], "scroll"),
         (&["next_tab"], "pane"),
         (&["help"], "help"),
@@ -172,7 +186,8 @@ pub const HINTS: &[(Context, &[Hint])] = &[
     ]),
     (Table, &[
         (&["down", "up"], "move"),
-        (&["open"], "form"),
+        (&["open"], "open"),
+        (&["edit_entry"], "edit"),
         (&["cycle_applicability"], "decide"),
         (&["cycle_status"], "status"),
         (&["search"], "filter"),
@@ -182,6 +197,7 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["quit"], "quit"),
     ]),
     (Risks, &[
+        (&["open"], "detail"),
         (&["new_risk"], "add"),
         (&["edit_risk"], "edit"),
         (&["delete_risk"], "delete"),
@@ -254,6 +270,24 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["conflict_down", "conflict_up"], "move"),
         (&["conflict_apply"], "apply"),
         (&["conflict_keep"], "keep yours"),
+    ]),
+    (Control, &[
+        (&["edit_entry"], "edit"),
+        (&["search"], "search"),
+        (&["next_hit", "prev_hit"], "hit"),
+        (&["zoom"], "zoom"),
+        (&["next_part"], "part"),
+        (&["show_risks"], "risks"),
+        (&["back"], "back"),
+        (&["view_close"], "close"),
+    ]),
+    (RiskDetail, &[
+        (&["down", "up"], "pick"),
+        (&["open"], "control"),
+        (&["edit_risk"], "edit"),
+        (&["risk_controls"], "in SoA"),
+        (&["back"], "back"),
+        (&["view_close"], "close"),
     ]),
     (TooSmall, &[
         (&["quit"], "quit"),

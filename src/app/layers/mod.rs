@@ -3,6 +3,7 @@
 //! contexts); what the layer does not take goes to the tab, then to the global commands.
 
 pub mod conflicts;
+pub mod control;
 pub mod export;
 pub mod form;
 pub mod help;
@@ -10,17 +11,20 @@ pub mod history;
 pub mod list;
 pub mod picker;
 pub mod question;
+pub mod risk_detail;
 pub mod search;
 
 use super::{Action, App, Effect};
 use crate::keymap::Context;
 pub use conflicts::ConflictChooser;
+pub use control::ControlScreen;
 pub use form::Form;
 pub use help::Help;
 pub use history::HistoryView;
 pub use list::ListPopup;
 pub use picker::ControlPicker;
 pub use question::Question;
+pub use risk_detail::RiskDetail;
 pub use search::Search;
 
 #[derive(Debug, Clone)]
@@ -34,6 +38,8 @@ pub enum Layer {
     Conflicts(Box<ConflictChooser>),
     History(Box<HistoryView>),
     Export(Box<export::ExportDialog>),
+    Control(Box<ControlScreen>),
+    RiskDetail(Box<RiskDetail>),
 }
 
 /// Which kind of layer, to ask what is on top.
@@ -48,6 +54,8 @@ pub enum LayerKind {
     Conflicts,
     History,
     Export,
+    Control,
+    RiskDetail,
 }
 
 /// What a layer did with an action.
@@ -72,6 +80,8 @@ impl Layer {
             Layer::Conflicts(_) => LayerKind::Conflicts,
             Layer::History(_) => LayerKind::History,
             Layer::Export(_) => LayerKind::Export,
+            Layer::Control(_) => LayerKind::Control,
+            Layer::RiskDetail(_) => LayerKind::RiskDetail,
         }
     }
 
@@ -87,6 +97,9 @@ impl Layer {
             Layer::Conflicts(_) => &[Context::Conflicts],
             Layer::History(_) => &[Context::History],
             Layer::Export(_) => &[Context::Export],
+            Layer::Control(screen) if screen.search.is_some() => &[Context::Search],
+            Layer::Control(_) => &[Context::Control],
+            Layer::RiskDetail(_) => &[Context::RiskDetail],
         }
     }
 
@@ -95,9 +108,11 @@ impl Layer {
         match self {
             Layer::Search(_) | Layer::Picker(_) | Layer::Export(_) => true,
             Layer::Form(form) => !matches!(form.focused().spec.kind, form::Kind::Flags),
+            Layer::Control(screen) => screen.search.is_some(),
             Layer::Help(_)
             | Layer::Question(_)
             | Layer::List(_)
+            | Layer::RiskDetail(_)
             | Layer::Conflicts(_)
             | Layer::History(_) => false,
         }
@@ -120,6 +135,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Outcome {
         Layer::Conflicts(chooser) => conflicts::update(app, chooser, action),
         Layer::History(view) => history::update(app, view, action),
         Layer::Export(dialog) => export::update(app, dialog, action),
+        Layer::Control(screen) => control::update(app, screen, action),
+        Layer::RiskDetail(detail) => risk_detail::update(app, detail, action),
     };
     if !matches!(outcome, Outcome::Close(_)) {
         let at = depth.min(app.layers.len());

@@ -7,6 +7,7 @@ use crate::app::widgets::text_input::TextInput;
 use crate::app::{Action, App, Effect, Layer};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::search::{Query, search};
+use crate::domain::soa::Applicability;
 
 /// Rows the picker shows at most; the popup may be smaller on a small terminal.
 pub const PICKER_ROWS: usize = 12;
@@ -56,6 +57,23 @@ impl ControlPicker {
     }
 }
 
+/// Linking a risk to a control the SoA excludes or has not decided says so at once.
+fn warn_undecided(app: &mut App, id: &str) {
+    let Some(entry) = app.soa_entry(id) else {
+        return;
+    };
+    let text = match entry.applicability {
+        Applicability::Excluded => format!(
+            "{id} is excluded in the SoA: a risk it treats makes the exclusion wrong (isms check flags it)"
+        ),
+        Applicability::Undecided => {
+            format!("{id} is undecided in the SoA: the risk names a control not yet decided")
+        }
+        Applicability::Applicable => return,
+    };
+    app.tell(text, true);
+}
+
 /// An action while the picker is the top layer: it toggles controls in the form beneath it.
 pub(super) fn update(app: &mut App, picker: &mut ControlPicker, action: Action) -> Outcome {
     match action {
@@ -63,6 +81,10 @@ pub(super) fn update(app: &mut App, picker: &mut ControlPicker, action: Action) 
             let picked = picker.selected(&app.catalogue).map(str::to_string);
             if let (Some(id), Some(Layer::Form(form))) = (picked, app.layers.last_mut()) {
                 form.toggle_control(&id);
+                let linked = form.controls().contains(&id);
+                if linked {
+                    warn_undecided(app, &id);
+                }
             }
         }
         Action::MoveDown => picker.move_by(1),

@@ -121,7 +121,13 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
             app.start_search(Tab::Catalogue);
             return super::super::update(app, Action::Paste(text));
         }
-        Action::Open if pane.selected().is_some() => pane.focus = Focus::Detail,
+        Action::Open => {
+            if let Some(position) = pane.selected() {
+                let id = app.catalogue.controls()[position].id.clone();
+                app.open_control_screen(&id);
+            }
+        }
+        Action::FocusDetail if pane.selected().is_some() => pane.focus = Focus::Detail,
         Action::LeaveDetail => pane.focus = Focus::List,
         Action::NextLink => pick_link(app, 1),
         Action::PrevLink => pick_link(app, -1),
@@ -178,6 +184,7 @@ fn follow_link(app: &mut App) {
     };
     match link {
         Link::Control(target) => {
+            app.remember();
             if let Some(current) = app.catalogue_pane.selected() {
                 app.catalogue_pane.history.push(current);
             }

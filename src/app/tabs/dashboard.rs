@@ -6,7 +6,7 @@ use crate::app::layers::Layer;
 use crate::app::layers::list::{ListPopup, Target};
 use crate::app::widgets::cursor::Cursor;
 use crate::app::{Action, App, Effect};
-use crate::domain::check::{Finding, check};
+use crate::domain::check::{Finding, Severity, check};
 use crate::domain::risk::Risk;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
@@ -34,7 +34,45 @@ pub struct Dashboard {
     /// The cell under the cursor: (likelihood, impact), both from 1.
     pub cell: (u8, u8),
     pub findings: Vec<Finding>,
+    /// The selected row of the findings list (see `App::dashboard_rows`).
     pub findings_cursor: Cursor,
+    /// The codes whose groups are open.
+    pub expanded: Vec<&'static str>,
+}
+
+/// One row of the findings list: a group of findings with the same code, or one finding (an
+/// index into `findings`), alone or inside an open group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingRow {
+    Group {
+        code: &'static str,
+        count: usize,
+        first: usize,
+    },
+    Item {
+        index: usize,
+        grouped: bool,
+    },
+}
+
+/// A group's line: "81 controls undecided".
+pub fn group_text(code: &str, count: usize) -> String {
+    let what = match code {
+        "undecided" => "controls undecided",
+        "excluded_without_justification" => "controls excluded without a justification",
+        "applicable_without_reason" => "applicable controls without a reason",
+        "risk_treatment_without_risk" => "controls give risk treatment but no risk names them",
+        "unknown_control" => "ids not in the catalogue",
+        "untreated_risk" => "risks without treating controls",
+        "treated_by_excluded_control" => "risks treated by excluded controls",
+        "acceptance_expired" => "risk acceptances ran out",
+        "acceptance_incomplete" => "risk acceptances without who and when",
+        "residual_above_inherent" => "risks rated higher after treatment",
+        "review_overdue" => "risk reviews overdue",
+        "duplicate_risk_id" => "duplicate risk ids",
+        other => return format!("{count} × {other}"),
+    };
+    format!("{count} {what}")
 }
 
 impl Default for Dashboard {
@@ -44,6 +82,7 @@ impl Default for Dashboard {
             cell: (1, 1),
             findings: Vec::new(),
             findings_cursor: Cursor::default(),
+            expanded: Vec::new(),
         }
     }
 }
@@ -75,10 +114,50 @@ impl App {
     pub fn refresh_dashboard(&mut self) {
         let today = self.risks_pane.today;
         self.dashboard.findings = check(&self.workspace, &self.catalogue, today);
-        let len = self.dashboard.findings.len();
+        let len = self.dashboard_rows().len();
         self.dashboard
             .findings_cursor
             .keep_visible(len, FINDING_PAGE);
+    }
+}
+
+impl App {
+    /// The rows of the findings list: errors first, then warnings; a code found more than once
+    /// is one group line, followed by its findings when the group is open.
+    pub fn dashboard_rows(&self) -> Vec<FindingRow> {
+        let findings = &self.dashboard.findings;
+        let mut codes: Vec<(&'static str, usize)> = Vec::new();
+        for (i, f) in findings.iter().enumerate() {
+            if !codes.iter().any(|(c, _)| *c == f.code) {
+                codes.push((f.code, i));
+            }
+        }
+        codes.sort_by_key(|&(_, first)| (findings[first].severity != Severity::Error, first));
+        let mut rows = Vec::new();
+        for (code, first) in codes {
+            let members: Vec<usize> = (0..findings.len())
+                .filter(|&i| findings[i].code == code)
+                .collect();
+            if members.len() == 1 {
+                rows.push(FindingRow::Item {
+                    index: first,
+                    grouped: false,
+                });
+                continue;
+            }
+            rows.push(FindingRow::Group {
+                code,
+                count: members.len(),
+                first,
+            });
+            if self.dashboard.expanded.contains(&code) {
+                rows.extend(members.into_iter().map(|index| FindingRow::Item {
+                    index,
+                    grouped: true,
+                }));
+            }
+        }
+        rows
     }
 }
 
@@ -108,14 +187,14 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
         Action::Dashboard(DashCommand::Up) => move_finding(app, -1),
         Action::Dashboard(DashCommand::Down) => move_finding(app, 1),
         Action::Open if on_map => list_cell(app),
-        Action::Open => open_finding(app),
+        Action::Open | Action::Toggle => open_finding(app, action == Action::Open),
         _ => {}
     }
     Effect::None
 }
 
 fn move_finding(app: &mut App, delta: isize) {
-    let len = app.dashboard.findings.len();
+    let len = app.dashboard_rows().len();
     app.dashboard
         .findings_cursor
         .move_by(delta, len, FINDING_PAGE);
@@ -144,19 +223,38 @@ fn list_cell(app: &mut App) {
     app.layers.push(Layer::List(ListPopup::new(title, items)));
 }
 
-/// Goes to the risk or control a finding is about.
-fn open_finding(app: &mut App) {
-    let Some(finding) = app
-        .dashboard
-        .findings
-        .get(app.dashboard.findings_cursor.selected)
-    else {
+/// Enter or Space on a group opens or folds it; Enter on a finding goes where it is fixed: the
+/// control screen with the SoA form open, or the risk's detail (Ctrl-O comes back).
+fn open_finding(app: &mut App, go: bool) {
+    let rows = app.dashboard_rows();
+    let Some(row) = rows.get(app.dashboard.findings_cursor.selected).copied() else {
         return;
     };
-    let subject = finding.subject.clone();
-    if app.workspace.risks.get(&subject).is_some() {
-        app.go_to_risk(&subject);
-    } else {
-        app.go_to_control(&subject);
+    match row {
+        FindingRow::Group { code, .. } => {
+            let expanded = &mut app.dashboard.expanded;
+            match expanded.iter().position(|c| *c == code) {
+                Some(i) => {
+                    expanded.remove(i);
+                }
+                None => expanded.push(code),
+            }
+        }
+        FindingRow::Item { .. } if !go => {}
+        FindingRow::Item { index, .. } => {
+            let subject = app.dashboard.findings[index].subject.clone();
+            if app.workspace.risks.get(&subject).is_some() {
+                app.open_risk_detail(&subject);
+            } else if app.catalogue.get(&subject).is_some() {
+                app.open_control_screen(&subject);
+                app.open_entry_form(&subject);
+                app.refresh_views();
+            } else {
+                app.tell(
+                    format!("{subject} is not in the catalogue: fix its file"),
+                    true,
+                );
+            }
+        }
     }
 }

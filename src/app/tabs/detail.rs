@@ -6,6 +6,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::catalogue::Catalogue;
+use crate::domain::control::Control;
 use crate::domain::soa::{Applicability, Status};
 use crate::domain::text::{sanitize, sanitize_line};
 use crate::domain::workspace::{Level, Workspace};
@@ -169,27 +170,7 @@ pub fn build(catalogue: &Catalogue, workspace: &Workspace, position: usize, widt
         ]),
     }
 
-    b.section("Related controls");
-    let related: Vec<usize> = control
-        .related
-        .iter()
-        .filter_map(|id| catalogue.position(id))
-        .collect();
-    if related.is_empty() {
-        b.line(vec![(Role::Dim, "  none".into())]);
-    }
-    for target in related {
-        let other = &catalogue.controls()[target];
-        let text = fit(
-            &format!(
-                "  {:<5} {}",
-                sanitize_line(&other.id),
-                sanitize_line(&other.title)
-            ),
-            b.width,
-        );
-        b.link(Link::Control(target), vec![(Role::Link, text)]);
-    }
+    related_section(&mut b, catalogue, control);
 
     b.section("Risks linked here");
     let risks = workspace.risks_for_control(&control.id);
@@ -215,6 +196,41 @@ pub fn build(catalogue: &Catalogue, workspace: &Workspace, position: usize, widt
         );
     }
 
+    reading_section(&mut b, control);
+    Detail {
+        control: Some(position),
+        width,
+        lines: b.lines,
+        links: b.links,
+        link_lines: b.link_lines,
+    }
+}
+
+fn related_section(b: &mut Builder, catalogue: &Catalogue, control: &Control) {
+    b.section("Related controls");
+    let related: Vec<usize> = control
+        .related
+        .iter()
+        .filter_map(|id| catalogue.position(id))
+        .collect();
+    if related.is_empty() {
+        b.line(vec![(Role::Dim, "  none".into())]);
+    }
+    for target in related {
+        let other = &catalogue.controls()[target];
+        let text = fit(
+            &format!(
+                "  {:<5} {}",
+                sanitize_line(&other.id),
+                sanitize_line(&other.title)
+            ),
+            b.width,
+        );
+        b.link(Link::Control(target), vec![(Role::Link, text)]);
+    }
+}
+
+fn reading_section(b: &mut Builder, control: &Control) {
     b.section("Purpose");
     b.wrapped(Role::Text, &sanitize(&control.purpose), "", "");
     if !control.guidance.is_empty() {
@@ -237,6 +253,46 @@ pub fn build(catalogue: &Catalogue, workspace: &Workspace, position: usize, widt
             }
         }
     }
+}
+
+/// Lays out a control for reading it whole (the control screen): the title, then purpose,
+/// guidance, evidence and pitfalls first, related controls, tags and the 2013 ids last. The SoA
+/// entry and the risks have their own parts on that screen.
+pub fn build_reading(catalogue: &Catalogue, position: usize, width: u16) -> Detail {
+    let Some(control) = catalogue.controls().get(position) else {
+        return Detail::default();
+    };
+    let mut b = Builder {
+        width: usize::from(width),
+        lines: Vec::new(),
+        links: Vec::new(),
+        link_lines: Vec::new(),
+    };
+    let title = format!(
+        "{}  {}",
+        sanitize_line(&control.id),
+        sanitize_line(&control.title)
+    );
+    b.wrapped(Role::Title, &title, "", "  ");
+    let new = if control.new_in_2022 {
+        " · new in 2022"
+    } else {
+        ""
+    };
+    b.line(vec![(Role::Dim, format!("{}{new}", control.theme.name()))]);
+    reading_section(&mut b, control);
+    related_section(&mut b, catalogue, control);
+    b.blank();
+    b.wrapped(Role::Tag, &control.attributes.hashtags().join(" "), "", "");
+    let replaces = if control.iso27002_2013.is_empty() {
+        "no 2013 control".to_string()
+    } else {
+        sanitize_line(&control.iso27002_2013.join(", "))
+    };
+    b.line(vec![
+        (Role::Label, "Replaces ".into()),
+        (Role::Text, replaces),
+    ]);
     Detail {
         control: Some(position),
         width,

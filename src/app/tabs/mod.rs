@@ -74,6 +74,12 @@ impl App {
                 let pane = &mut self.catalogue_pane;
                 pane.cursor.select(0, pane.results.len(), rows);
                 pane.reset_detail();
+                // A control's id typed whole ("8.9") opens its screen: that is what was asked.
+                let typed = pane.query_text.trim();
+                let exact = self.catalogue.get(typed).map(|c| c.id.clone());
+                if let Some(id) = exact {
+                    self.open_control_screen(&id);
+                }
             }
             Tab::Soa => self.soa_cursor = Cursor::default(),
             Tab::Risks | Tab::Dashboard => {}

@@ -3,11 +3,10 @@
 //! from anywhere.
 
 use super::catalogue::Focus;
-use crate::app::layers::form::risk::{edit_risk, new_risk};
-use crate::app::layers::list::{ListPopup, Target};
+use crate::app::layers::form::risk::new_risk;
+use crate::app::layers::list::Target;
 use crate::app::layers::{Layer, Question};
 use crate::app::{Action, App, Effect, Tab};
-use crate::domain::text::sanitize_line;
 
 /// The Risks pane's own commands (the rest reuse Open, StartSearch and ClearFilter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +88,10 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
         Action::Risk(RiskCommand::SortNext) => pane.cycle_sort(),
         Action::Risk(RiskCommand::SortReverse) => pane.descending = !pane.descending,
         Action::StartSearch => app.start_search(Tab::Risks),
+        Action::ClearFilter if pane.control.is_some() => {
+            pane.control = None;
+            pane.refresh(&app.workspace);
+        }
         Action::ClearFilter => app.clear_filter(Tab::Risks),
         Action::Risk(RiskCommand::New | RiskCommand::Delete) if app.refuse_read_only() => {}
         Action::Risk(RiskCommand::New) => {
@@ -96,12 +99,13 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
             app.layers.push(Layer::Form(Box::new(form)));
         }
         Action::Open => {
-            if let Some(id) = app.selected_risk_id()
-                && let Some(risk) = app.workspace.risks.get(&id)
-            {
-                let mut form = edit_risk(risk, &app.workspace.settings.risk_method);
-                form.read_only = app.read_only.is_some();
-                app.layers.push(Layer::Form(Box::new(form)));
+            if let Some(id) = app.selected_risk_id() {
+                app.open_risk_detail(&id);
+            }
+        }
+        Action::Edit => {
+            if let Some(id) = app.selected_risk_id() {
+                app.open_risk_form(&id);
             }
         }
         Action::Risk(RiskCommand::Delete) => {
@@ -109,41 +113,13 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
                 app.ask(Question::DeleteRisk { id });
             }
         }
-        Action::Risk(RiskCommand::Controls) => show_controls(app),
+        Action::Risk(RiskCommand::Controls) => {
+            if let Some(id) = app.selected_risk_id() {
+                app.show_controls_of(&id);
+            }
+        }
         _ => {}
     }
     app.refresh_risks();
     Effect::None
-}
-
-/// `c`: one control is jumped to at once; several are listed to pick from.
-fn show_controls(app: &mut App) {
-    let Some(risk) = app
-        .selected_risk_id()
-        .and_then(|id| app.workspace.risks.get(&id))
-    else {
-        return;
-    };
-    let items: Vec<(String, Target)> = risk
-        .controls
-        .iter()
-        .map(|id| {
-            let title = app.catalogue.get(id).map_or("", |c| c.title.as_str());
-            (
-                sanitize_line(&format!("{id:<5} {title}")),
-                Target::Control(id.clone()),
-            )
-        })
-        .collect();
-    match items.len() {
-        0 => {
-            let text = format!("{} has no treating controls yet", risk.id);
-            app.tell(text, false);
-        }
-        1 => app.go_to(&items[0].1),
-        _ => {
-            let title = format!(" Controls of {} ", risk.id);
-            app.layers.push(Layer::List(ListPopup::new(title, items)));
-        }
-    }
 }

@@ -63,6 +63,8 @@ pub struct RisksPane {
     pub descending: bool,
     /// What was typed after `/`.
     pub filter: String,
+    /// `r` on a control: only the risks naming it are shown.
+    pub control: Option<String>,
     /// Indices into the register of the risks shown, in table order.
     pub rows: Vec<usize>,
     /// The day new risks are created on and reviews are judged against.
@@ -77,6 +79,7 @@ impl RisksPane {
             sort: SortColumn::Inherent,
             descending: true,
             filter: String::new(),
+            control: None,
             rows: Vec::new(),
             today,
             user,
@@ -98,6 +101,10 @@ impl RisksPane {
         let risks = &workspace.risks.risks;
         let mut rows: Vec<usize> = (0..risks.len())
             .filter(|&i| matches(&risks[i], &words))
+            .filter(|&i| {
+                let control = self.control.as_deref();
+                control.is_none_or(|c| risks[i].controls.iter().any(|id| id == c))
+            })
             .collect();
         let method = &workspace.settings.risk_method;
         let (sort, descending) = (self.sort, self.descending);

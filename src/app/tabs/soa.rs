@@ -28,6 +28,8 @@ pub struct SoaPane {
     /// The column the table is ordered by, and the direction.
     pub sort: super::soa_bulk::SoaSort,
     pub descending: bool,
+    /// `c` on a risk: only that risk's controls are shown (the risk id and its controls).
+    pub risk: Option<(String, Vec<String>)>,
 }
 
 impl App {
@@ -58,6 +60,10 @@ impl App {
                     pane.sort,
                     pane.descending,
                 );
+                if let Some((_, controls)) = &self.soa_pane.risk {
+                    let entries = &self.workspace.soa.entries;
+                    rows.retain(|&i| kept == Some(i) || controls.contains(&entries[i].control));
+                }
                 self.soa_pane.rows = rows;
                 self.soa_pane.error = None;
             }
@@ -211,6 +217,7 @@ pub fn filter(
 pub(super) fn action(app: &mut App, action: Action) -> Effect {
     match action {
         Action::StartSearch => app.start_search(Tab::Soa),
+        Action::ClearFilter if app.soa_pane.risk.is_some() => app.set_soa_risk_filter(None),
         Action::ClearFilter => app.clear_filter(Tab::Soa),
         Action::CycleApplicability => cycle(app, true),
         Action::CycleStatus => cycle(app, false),
@@ -219,7 +226,14 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
                 show_risks(app, &control);
             }
         }
-        Action::Open => app.open_soa_form(),
+        // With rows marked, Enter opens the form over all of them; else the control screen.
+        Action::Open if !app.soa_pane.marked.is_empty() => app.open_soa_form(),
+        Action::Open => {
+            if let Some(control) = app.selected_soa_entry().map(|e| e.control.clone()) {
+                app.open_control_screen(&control);
+            }
+        }
+        Action::Edit => app.open_soa_form(),
         Action::Soa(command) => return super::soa_bulk::command(app, command),
         _ => {}
     }
@@ -310,25 +324,48 @@ fn cycle_marked(app: &mut App, applicability: bool) {
     app.change_marked(what, change);
 }
 
-/// Goes to the risks pane with the first risk treating `control` selected, naming all of them.
+/// `r` on a control: the Risks pane filtered to the risks that name it (a jump: Ctrl-O returns).
 pub fn show_risks(app: &mut App, control: &str) {
-    let ids: Vec<String> = app
-        .workspace
-        .risks_for_control(control)
-        .iter()
-        .map(|r| r.id.clone())
-        .collect();
-    let Some(first) = ids.first() else {
+    let count = app.workspace.risks_for_control(control).len();
+    app.remember();
+    app.layers.clear();
+    app.tab = Tab::Risks;
+    app.risks_pane.control = Some(control.to_string());
+    app.risks_pane.refresh(&app.workspace);
+    app.risks_cursor = crate::app::Cursor::default();
+    if count == 0 {
         app.tell(
             format!("No risk names {control} as a treating control"),
             false,
         );
-        return;
-    };
-    let first = first.clone();
-    app.go_to_risk(&first);
-    app.tell(
-        format!("Risks treating {control}: {}", ids.join(", ")),
-        false,
-    );
+    }
+}
+
+impl App {
+    /// Shows only a risk's controls in the SoA (`None` shows every entry again).
+    pub fn set_soa_risk_filter(&mut self, risk: Option<&str>) {
+        self.soa_pane.risk = risk.and_then(|id| {
+            let risk = self.workspace.risks.get(id)?;
+            Some((risk.id.clone(), risk.controls.clone()))
+        });
+        self.soa_pane.kept = None;
+        self.soa_cursor = crate::app::Cursor::default();
+        self.refilter_soa();
+    }
+
+    /// `c` on a risk: the SoA filtered to the risk's controls (a jump: Ctrl-O returns).
+    pub fn show_controls_of(&mut self, id: &str) {
+        let Some(risk) = self.workspace.risks.get(id) else {
+            return;
+        };
+        if risk.controls.is_empty() {
+            let text = format!("{} has no treating controls yet", risk.id);
+            self.tell(text, false);
+            return;
+        }
+        self.remember();
+        self.layers.clear();
+        self.tab = Tab::Soa;
+        self.set_soa_risk_filter(Some(id));
+    }
 }

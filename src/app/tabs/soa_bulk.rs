@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-use crate::app::{App, Effect};
+use crate::app::{Action, App, Effect};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::edit::{SoaChange, set_soa};
 use crate::domain::soa::{Applicability, SoaEntry};
@@ -178,12 +178,14 @@ pub(super) fn command(app: &mut App, command: SoaCommand) -> Effect {
                 app.soa_cursor.move_by(1, len, rows);
             }
         }
+        // Esc: the marks go first; with none, the filter (or the risk's controls) as elsewhere.
+        SoaCommand::ClearMarks if app.soa_pane.marked.is_empty() => {
+            return super::soa::action(app, Action::ClearFilter);
+        }
         SoaCommand::ClearMarks => {
             let count = app.soa_pane.marked.len();
             app.soa_pane.marked = BTreeSet::new();
-            if count > 0 {
-                app.tell(format!("Cleared {count} marks"), false);
-            }
+            app.tell(format!("Cleared {count} marks"), false);
         }
         SoaCommand::SortNext => {
             app.soa_pane.sort = app.soa_pane.sort.next();

@@ -76,7 +76,7 @@ fn heading(app: &App, form: &Form, body: Rect) -> String {
 }
 
 /// Rows for each field: one for a line, what a text asks for, then the room left shared among
-/// the texts; when even one row each does not fit, every field gets one.
+/// the texts; when that does not fit, every field gets one and the focused text the rest.
 fn heights(form: &Form, room: u16) -> Vec<u16> {
     let asked = |f: &Field| match f.spec.kind {
         Kind::Text { rows } => rows,
@@ -89,7 +89,13 @@ fn heights(form: &Form, room: u16) -> Vec<u16> {
         .filter(|f| matches!(f.spec.kind, Kind::Text { .. }))
         .count() as u16;
     if total > room || texts == 0 {
-        return form.fields.iter().map(|_| 1).collect();
+        // What one row each leaves goes to the focused text (the justification being written).
+        let mut heights: Vec<u16> = form.fields.iter().map(|_| 1).collect();
+        let ones = heights.len() as u16;
+        if room > ones && matches!(form.focused().spec.kind, Kind::Text { .. }) {
+            heights[form.focus] += room - ones;
+        }
+        return heights;
     }
     let spare = room - total;
     let share = spare / texts;

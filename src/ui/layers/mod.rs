@@ -1,6 +1,7 @@
 //! Drawing the layers over the tabs, bottom first, each over the pane body.
 
 mod conflicts;
+mod control;
 mod export;
 mod form;
 mod help;
@@ -8,6 +9,7 @@ mod history;
 mod list;
 mod picker;
 mod question;
+mod risk_detail;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,8 +19,19 @@ use crate::theme::Theme;
 
 /// Draws every open layer, the top one last. A search box is drawn by its tab.
 pub fn render(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
-    for layer in &app.layers {
+    for (i, layer) in app.layers.iter().enumerate() {
+        let below = i.checked_sub(1).and_then(|j| app.layers.get(j));
+        let editing = matches!(app.layers.get(i + 1), Some(Layer::Form(_)));
         match layer {
+            // The form of a control screen's entry is drawn inside it, beside the guidance.
+            Layer::Form(form) if matches!(below, Some(Layer::Control(_))) => {
+                if let Some(Layer::Control(screen)) = below {
+                    let area = control::form_area(body, screen);
+                    form::render(frame, area, app, form, theme);
+                }
+            }
+            Layer::Control(screen) => control::render(frame, body, app, screen, editing, theme),
+            Layer::RiskDetail(detail) => risk_detail::render(frame, body, detail, theme),
             Layer::Help(help) => help::render(frame, body, app, help.scroll, theme),
             Layer::Search(_) => {}
             Layer::Question(question) => question::render(frame, body, app, question, theme),

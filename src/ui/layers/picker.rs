@@ -11,7 +11,7 @@ use crate::app::layers::picker::{ControlPicker, PICKER_ROWS};
 use crate::app::{App, Layer};
 use crate::domain::text::sanitize_line;
 use crate::theme::Theme;
-use crate::ui::widgets::centred;
+use crate::ui::widgets::{self, centred};
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, picker: &ControlPicker, theme: &Theme) {
     let picked = app
@@ -50,13 +50,28 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, picker: &ControlPicker, 
         } else {
             "[ ]"
         };
-        let text = format!("{mark} {:<5} {}", control.id, sanitize_line(&control.title));
-        let style = if i == picker.cursor.selected {
-            theme.selection
+        // Each control's SoA decision, so a risk is not linked to an excluded control unseen.
+        let state = widgets::soa_state(app.soa_entry(&control.id), theme);
+        let head = format!("{mark} {:<5} ", control.id);
+        let title = fit(
+            &sanitize_line(&control.title),
+            width.saturating_sub(head.chars().count() + 6),
+        );
+        let selected = i == picker.cursor.selected;
+        let mut line = Line::from(vec![
+            Span::raw(head),
+            Span::styled(format!("{:<5}", state.content), state.style),
+            Span::raw(title),
+        ]);
+        if selected {
+            line = line.style(theme.selection);
+            for span in &mut line.spans {
+                span.style = span.style.patch(theme.selection);
+            }
         } else {
-            theme.text
-        };
-        lines.push(Line::styled(fit(&text, width), style));
+            line = line.style(theme.text);
+        }
+        lines.push(line);
     }
     lines.truncate(rows + 1);
     while lines.len() < rows + 1 {

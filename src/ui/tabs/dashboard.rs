@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Row, Table};
 use super::heat_map;
 use crate::app::App;
 use crate::app::detail::fit;
-use crate::app::tabs::dashboard::Panel;
+use crate::app::tabs::dashboard::{FindingRow, Panel, group_text};
 use crate::domain::attributes::Theme as ControlTheme;
 use crate::domain::check::Severity;
 use crate::domain::soa::{Applicability, Status};
@@ -141,8 +141,8 @@ fn level_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let risks = &app.workspace.risks.risks;
     let method = &app.workspace.settings.risk_method;
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{:<9}", "level"), theme.header),
-        Span::styled(" inh. res.", theme.header),
+        Span::styled(format!("{:<8}", "level"), theme.header),
+        Span::styled(" inh res", theme.header),
     ])];
     for level in [Level::Critical, Level::High, Level::Medium, Level::Low] {
         let inherent = risks
@@ -154,8 +154,8 @@ fn level_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .filter(|r| r.residual_score().map(|s| method.level(s)) == Some(level))
             .count();
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<9}", level.name()), widgets::level(level, theme)),
-            Span::raw(format!(" {inherent:>4} {residual:>4}")),
+            Span::styled(format!("{:<8}", level.name()), widgets::level(level, theme)),
+            Span::raw(format!(" {inherent:>3} {residual:>3}")),
         ]));
     }
     let unrated = risks
@@ -163,7 +163,7 @@ fn level_summary(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .filter(|r| r.residual_score().is_none())
         .count();
     lines.push(Line::styled(
-        format!("{:<9} {:>4} {unrated:>4}", "unrated", ""),
+        format!("{:<8} {:>3} {unrated:>3}", "unrated", ""),
         theme.dim,
     ));
     let block = widgets::pane(format!(" Risks · {} ", risks.len()), false, theme);
@@ -178,7 +178,7 @@ fn findings_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let title = format!(
-        " Findings · {errors} errors · {} warnings ",
+        " Findings · {errors} errors · {} warnings · Enter opens or goes to the fix ",
         dash.findings.len() - errors
     );
     let focused = dash.panel == Panel::Findings;
@@ -189,27 +189,51 @@ fn findings_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if rows > 0 && cursor.selected >= offset + rows {
         offset = cursor.selected + 1 - rows;
     }
-    let mut lines: Vec<Line> = dash
-        .findings
+    let all = app.dashboard_rows();
+    let mut lines: Vec<Line> = all
         .iter()
         .enumerate()
         .skip(offset)
         .take(rows)
-        .map(|(i, finding)| {
-            let severity = match finding.severity {
+        .map(|(i, row)| {
+            let (severity, subject, message, indent) = match *row {
+                FindingRow::Group { code, count, first } => {
+                    let open = dash.expanded.contains(&code);
+                    let mark = if open { "▾ " } else { "▸ " };
+                    let text = format!("{mark}{}", group_text(code, count));
+                    (dash.findings[first].severity, String::new(), text, "")
+                }
+                FindingRow::Item { index, grouped } => {
+                    let finding = &dash.findings[index];
+                    let subject = format!("{:<7}", sanitize_line(&finding.subject));
+                    let indent = if grouped { "  " } else { "" };
+                    (
+                        finding.severity,
+                        subject,
+                        sanitize_line(&finding.message),
+                        indent,
+                    )
+                }
+            };
+            let severity = match severity {
                 Severity::Error => Span::styled("error ", theme.status_warning),
                 Severity::Warning => Span::styled("warn  ", theme.label),
             };
-            let subject = format!(" {:<6}", sanitize_line(&finding.subject));
-            let message = fit(&sanitize_line(&finding.message), width.saturating_sub(14));
+            let used = 6 + indent.len() + subject.chars().count();
             let line = Line::from(vec![
                 severity,
+                Span::raw(indent),
                 Span::styled(subject, theme.link),
-                Span::raw(" "),
-                Span::raw(message),
+                Span::raw(fit(&message, width.saturating_sub(used))),
             ]);
             if focused && i == cursor.selected {
-                line.style(theme.selection)
+                // The selection's colours win over the spans' own (a cyan id on a cyan
+                // selection would vanish).
+                let mut line = line.style(theme.selection);
+                for span in &mut line.spans {
+                    span.style = span.style.patch(theme.selection);
+                }
+                line
             } else {
                 line
             }
@@ -221,6 +245,7 @@ fn findings_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         ));
     }
+    let title = fit(&title, width.saturating_sub(2));
     frame.render_widget(
         Paragraph::new(lines).block(widgets::pane(title, focused, theme)),
         area,

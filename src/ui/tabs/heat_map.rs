@@ -1,4 +1,4 @@
-//! A heat map of the risk register: likelihood up, impact across, the number of risks in each
+//! A heat map of the risk register: likelihood up, impact across (both axes labelled), the number of risks in each
 //! cell, each cell styled by the level its score falls in, and the cell cursor when focused.
 
 use ratatui::Frame;
@@ -12,7 +12,7 @@ use crate::theme::Theme;
 use crate::ui::widgets;
 
 /// Columns of one cell.
-const CELL: usize = 4;
+const CELL: usize = 5;
 
 /// The width and height a map needs, border included.
 pub fn size(app: &App) -> (u16, u16) {
@@ -73,6 +73,9 @@ pub fn render(
     } else {
         format!(" Inherent · {rated} ")
     };
-    let block = widgets::pane(title, focused, theme);
+    // The axes: likelihood up the rows, impact across the columns.
+    let block = widgets::pane(title, focused, theme)
+        .title(Line::styled(" likelihood ↑ ", theme.label).right_aligned())
+        .title_bottom(Line::styled(" impact → ", theme.label).right_aligned());
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -33,8 +33,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let method = &app.workspace.settings.risk_method;
     let wide = area.width >= 110;
     let arrow = if pane.descending { "↓" } else { "↑" };
+    // `r` on a control: a breadcrumb says which control the rows are filtered to.
+    let what = match &pane.control {
+        Some(control) => format!("Risks treating {} · Esc clears", sanitize_line(control)),
+        None => "Risks".to_string(),
+    };
     let mut title = format!(
-        " Risks · {} of {} · sort {} {arrow} ",
+        " {what} · {} of {} · sort {} {arrow} ",
         pane.rows.len(),
         risks.len(),
         pane.sort.name()

@@ -38,10 +38,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let arrow = if pane.descending { "↓" } else { "↑" };
         format!(" · by {} {arrow}", pane.sort.name())
     };
-    let title = format!(
-        " Statement of Applicability · {decided} of {} decided{shown}{marked}{order} ",
-        entries.len()
-    );
+    // `c` on a risk: a breadcrumb says which risk's controls are shown.
+    let title = match &pane.risk {
+        Some((risk, _)) => format!(
+            " SoA · controls of {} · Esc clears{shown}{marked}{order} ",
+            sanitize_line(risk)
+        ),
+        None => format!(
+            " Statement of Applicability · {decided} of {} decided{shown}{marked}{order} ",
+            entries.len()
+        ),
+    };
     let rows_shown = app.table_rows();
     let marking = !pane.marked.is_empty();
     let cursor = app.soa_cursor;
