@@ -42,6 +42,10 @@ pub enum Context {
     Popup,
     Risks,
     Dashboard,
+    /// The ISMS pane: sub-clauses and the other records of clauses 4–10.
+    Isms,
+    /// The Audit pane: audits, findings and management reviews.
+    Audit,
     /// The "terminal too small" notice: only quit acts there.
     TooSmall,
 }
@@ -67,6 +71,8 @@ impl Context {
             Context::Popup => "Popup lists",
             Context::Risks => "Risk register",
             Context::Dashboard => "Dashboard",
+            Context::Isms => "ISMS (clauses 4–10)",
+            Context::Audit => "Audits and findings",
             Context::TooSmall => "Terminal too small",
         }
     }

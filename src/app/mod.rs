@@ -28,9 +28,11 @@ pub use input::{handle_key, press};
 pub use layers::{Layer, LayerKind, Question};
 pub use save::SaveOutcome;
 pub use session::Session;
+pub use tabs::audit::AuditPane;
 pub use tabs::catalogue::{CataloguePane, Focus};
 pub use tabs::dashboard::Dashboard;
 pub use tabs::detail::{self as detail, Detail};
+pub use tabs::isms::IsmsPane;
 pub use tabs::risks::RisksPane;
 pub use tabs::soa::SoaPane;
 pub use update::update;
@@ -78,6 +80,10 @@ pub struct App {
     /// The Risks pane: sort, filter and rows.
     pub risks_pane: RisksPane,
     pub dashboard: Dashboard,
+    /// The ISMS pane: which view (clauses, context, …) and the cursor of each.
+    pub isms_pane: IsmsPane,
+    /// The Audit pane: which view (audits, findings, reviews) and the cursor of each.
+    pub audit_pane: AuditPane,
     soa_index: HashMap<String, usize>,
 }
 
@@ -110,6 +116,8 @@ impl App {
             session: Session::default(),
             risks_pane: RisksPane::new(Session::default().today, Session::default().user),
             dashboard: Dashboard::default(),
+            isms_pane: IsmsPane::default(),
+            audit_pane: AuditPane::default(),
             soa_index: HashMap::new(),
         };
         app.workspace_changed();
@@ -187,6 +195,8 @@ impl App {
             (Tab::Soa, _) => &[Context::Table, Context::Global],
             (Tab::Risks, _) => &[Context::Risks, Context::Table, Context::Global],
             (Tab::Dashboard, _) => &[Context::Dashboard, Context::Global],
+            (Tab::Isms, _) => &[Context::Isms, Context::Table, Context::Global],
+            (Tab::Audit, _) => &[Context::Audit, Context::Table, Context::Global],
         }
     }
 

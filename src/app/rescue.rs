@@ -4,7 +4,7 @@
 
 use super::App;
 use super::layers::Layer;
-use super::layers::form::{Subject, risk, soa};
+use super::layers::form::{Subject, clause, finding, risk, soa};
 use crate::domain::workspace::Workspace;
 
 impl App {
@@ -25,6 +25,17 @@ impl App {
                         .map(|()| format!("{control} entry"))
                 }
                 Subject::Risk { .. } => risk::write(
+                    &mut workspace,
+                    &self.catalogue,
+                    form,
+                    self.session.today,
+                    self.stamp(),
+                )
+                .ok(),
+                Subject::Clause { id } => clause::write(&mut workspace, form, self.stamp())
+                    .ok()
+                    .map(|()| format!("clause {id}")),
+                Subject::Finding { .. } => finding::write(
                     &mut workspace,
                     &self.catalogue,
                     form,

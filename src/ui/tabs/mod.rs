@@ -1,8 +1,11 @@
 //! Drawing the four panes.
 
+pub mod audit;
 pub mod catalogue;
 pub mod dashboard;
 pub mod detail;
 mod heat_map;
+pub mod isms;
+mod mgmt_table;
 pub mod risks;
 pub mod soa;
