@@ -152,7 +152,11 @@ fn tabs_switch_by_number_and_by_tab() {
     press(&mut app, "<S-Tab> <S-Tab> <S-Tab>");
     assert_eq!(app.tab, Tab::Audit, "back from the first pane to the last");
     press(&mut app, "<Tab>");
-    assert_eq!(app.tab, Tab::Catalogue, "on from the last pane to the first");
+    assert_eq!(
+        app.tab,
+        Tab::Catalogue,
+        "on from the last pane to the first"
+    );
     press(&mut app, "5");
     assert_eq!(app.tab, Tab::Isms);
     press(&mut app, "6 <S-Tab> <S-Tab>");

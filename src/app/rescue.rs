@@ -1,6 +1,6 @@
 //! What an abrupt end must not lose: the workspace's edits plus the typing in every open form
-//! (SoA or risk), written in as that entry's pending value; and the round trip of a form's text
-//! field through `$EDITOR`.
+//! (SoA entry, risk, sub-clause or finding), written in as that record's pending value; and the
+//! round trip of a form's text field through `$EDITOR`.
 
 use super::App;
 use super::layers::Layer;
