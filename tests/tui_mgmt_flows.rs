@@ -236,3 +236,25 @@ fn a_read_only_session_refuses_every_edit() {
     assert_eq!(app.workspace, before);
     assert!(!app.dirty);
 }
+
+#[test]
+fn typing_in_the_clause_and_finding_forms_is_rescued_when_the_session_dies() {
+    let mut app = demo_app();
+    press(&mut app, "5 <Enter> <Space> Reviewed <Space> yearly.");
+    let (rescued, pending) = app.rescued_workspace();
+    assert_eq!(pending, ["clause 4.1"]);
+    let statement = &rescued.mgmt.system.clause("4.1").unwrap().statement;
+    assert!(statement.ends_with("Reviewed yearly."), "{statement}");
+    assert!(
+        !clause(&app, "4.1").statement.ends_with("yearly."),
+        "not applied"
+    );
+
+    let mut app = demo_app();
+    press(&mut app, "6 n Found <Space> by <Space> chance.");
+    let (rescued, pending) = app.rescued_workspace();
+    assert_eq!(pending, ["F-004"]);
+    let record = rescued.mgmt.findings.get("F-004").unwrap();
+    assert_eq!(record.statement, "Found by chance.");
+    assert_eq!(record.source.label(), "internal_audit:A-001");
+}

@@ -27,6 +27,8 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
 
 /// The clauses, the fourth sub-clause (4.4, partial) selected and its status moved on to met.
 const CLAUSES: &str = "5 j j j s";
+/// 4.3 without its evidence and with its next review in the past: both marked.
+const CLAUSE_MARKS: &str = "5 j j <Enter> <Tab> <C-u> <Tab> <Tab> <C-u> 2026-01-01 <C-s>";
 /// The objectives view with the first objective's measurements.
 const OBJECTIVES: &str = "5 v v v";
 /// The audits, on the first tested item.
@@ -44,6 +46,11 @@ fn isms_clauses_80x24() {
 #[test]
 fn isms_clauses_120x40() {
     insta::assert_snapshot!(screen(120, 40, CLAUSES));
+}
+
+#[test]
+fn isms_clause_marks_80x24() {
+    insta::assert_snapshot!(screen(80, 24, CLAUSE_MARKS));
 }
 
 #[test]

@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod detail;
 mod heat_map;
 pub mod isms;
+mod isms_records;
 mod mgmt_table;
 pub mod risks;
 pub mod soa;
