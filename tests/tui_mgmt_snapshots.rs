@@ -92,3 +92,8 @@ fn finding_form_80x24() {
 fn finding_form_120x40() {
     insta::assert_snapshot!(screen(120, 40, NEW_FINDING));
 }
+
+#[test]
+fn audit_reviews_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "6 V"));
+}

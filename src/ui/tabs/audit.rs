@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (header, widths, rows, detail) = match pane.view {
         AuditView::Audits => audits(ws, selected, theme),
         AuditView::Findings => findings(ws, selected, today, theme),
-        AuditView::Reviews => reviews(ws, selected, theme),
+        AuditView::Reviews => reviews(ws, selected, today, theme),
     };
     let listing = Listing {
         title: title(ws, today),
@@ -294,7 +294,7 @@ fn findings<'a>(ws: &Workspace, selected: usize, today: NaiveDate, theme: &Theme
     )
 }
 
-fn reviews<'a>(ws: &Workspace, selected: usize, theme: &Theme) -> View<'a> {
+fn reviews<'a>(ws: &Workspace, selected: usize, today: NaiveDate, theme: &Theme) -> View<'a> {
     let reviews = &ws.mgmt.audits.reviews;
     let rows = reviews
         .iter()
@@ -315,9 +315,31 @@ fn reviews<'a>(ws: &Workspace, selected: usize, theme: &Theme) -> View<'a> {
         })
         .collect();
     let detail = reviews.get(selected).map(|r| {
+        // Actions and decisions first: the inputs discussed are the long part.
         let mut lines = vec![field("Attendees", &r.attendees.join(", "), theme)];
-        for input in &r.inputs {
-            lines.push(field(input.topic.name(), &input.discussion, theme));
+        for a in &r.actions {
+            let text = format!(
+                "{} · {} · due {} · {}",
+                a.text,
+                a.owner,
+                day(a.due),
+                a.status.name()
+            );
+            let open = a.status == crate::domain::mgmt::reviews::ActionStatus::Open;
+            if open && a.due.is_some_and(|d| d < today) {
+                lines.push(warning(format!("overdue action {}: {text}", a.id), theme));
+            } else {
+                lines.push(field(&format!("Action {}", a.id), &text, theme));
+            }
+        }
+        for decision in &r.decisions {
+            lines.push(field("Decision", decision, theme));
+        }
+        for change in &r.changes {
+            lines.push(field("Change", change, theme));
+        }
+        if !r.followed_up.is_empty() {
+            lines.push(field("Followed up", &r.followed_up.join(", "), theme));
         }
         let missing: Vec<&str> = r.undiscussed().iter().map(|t| t.name()).collect();
         if !missing.is_empty() {
@@ -326,27 +348,8 @@ fn reviews<'a>(ws: &Workspace, selected: usize, theme: &Theme) -> View<'a> {
                 theme,
             ));
         }
-        for decision in &r.decisions {
-            lines.push(field("Decision", decision, theme));
-        }
-        for change in &r.changes {
-            lines.push(field("Change", change, theme));
-        }
-        for a in &r.actions {
-            lines.push(field(
-                &format!("Action {}", a.id),
-                &format!(
-                    "{} · {} · due {} · {}",
-                    a.text,
-                    a.owner,
-                    day(a.due),
-                    a.status.name()
-                ),
-                theme,
-            ));
-        }
-        if !r.followed_up.is_empty() {
-            lines.push(field("Followed up", &r.followed_up.join(", "), theme));
+        for input in &r.inputs {
+            lines.push(field(input.topic.name(), &input.discussion, theme));
         }
         (format!(" {} management review {} ", r.id, r.date), lines)
     });
