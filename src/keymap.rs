@@ -46,6 +46,10 @@ pub enum Context {
     History,
     Risks,
     Dashboard,
+    /// The ISMS pane: sub-clauses and the other records of clauses 4–10.
+    Isms,
+    /// The Audit pane: audits, findings and management reviews.
+    Audit,
     /// The "terminal too small" notice: only quit acts there.
     TooSmall,
     /// The SoA table (marks and sorting), before the shared table keys.
@@ -81,6 +85,8 @@ impl Context {
             Context::History => "History of a record (git)",
             Context::Risks => "Risk register",
             Context::Dashboard => "Dashboard",
+            Context::Isms => "ISMS (clauses 4–10)",
+            Context::Audit => "Audits and findings",
             Context::TooSmall => "Terminal too small",
             Context::Soa => "Statement of Applicability",
             Context::Export => "Export dialog",

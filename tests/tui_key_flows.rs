@@ -153,6 +153,16 @@ fn tabs_switch_by_number_and_by_tab() {
     assert_eq!(app.soa_cursor.selected, 2);
     assert_eq!(app.tab, Tab::Risks);
     press(&mut app, "<S-Tab> <S-Tab> <S-Tab>");
+    assert_eq!(app.tab, Tab::Audit, "back from the first pane to the last");
+    press(&mut app, "<Tab>");
+    assert_eq!(
+        app.tab,
+        Tab::Catalogue,
+        "on from the last pane to the first"
+    );
+    press(&mut app, "5");
+    assert_eq!(app.tab, Tab::Isms);
+    press(&mut app, "6 <S-Tab> <S-Tab>");
     assert_eq!(app.tab, Tab::Dashboard);
     press(&mut app, "1");
     assert_eq!(app.tab, Tab::Catalogue);

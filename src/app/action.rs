@@ -1,16 +1,25 @@
 //! Everything that can happen to the workbench, as one enum, and what the edge must do afterwards.
 
-/// The four panes, in tab order.
+/// The panes, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
     Catalogue,
     Soa,
     Risks,
     Dashboard,
+    Isms,
+    Audit,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Catalogue, Tab::Soa, Tab::Risks, Tab::Dashboard];
+    pub const ALL: [Tab; 6] = [
+        Tab::Catalogue,
+        Tab::Soa,
+        Tab::Risks,
+        Tab::Dashboard,
+        Tab::Isms,
+        Tab::Audit,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -18,6 +27,8 @@ impl Tab {
             Tab::Soa => "SoA",
             Tab::Risks => "Risks",
             Tab::Dashboard => "Dashboard",
+            Tab::Isms => "ISMS",
+            Tab::Audit => "Audit",
         }
     }
 
@@ -120,6 +131,8 @@ pub enum Action {
     OpenSettings,
     /// Copy the selected id (in a form, the justification) to the clipboard.
     Copy,
+    Isms(super::tabs::isms::IsmsCommand),
+    Audit(super::tabs::audit::AuditCommand),
     Resize {
         width: u16,
         height: u16,

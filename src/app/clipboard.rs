@@ -15,6 +15,8 @@ impl App {
                 .map(|p| self.catalogue.controls()[p].id.clone()),
             Tab::Soa => self.selected_soa_entry().map(|e| e.control.clone()),
             Tab::Risks => self.selected_risk_id(),
+            Tab::Isms => self.selected_clause().map(|c| c.clause.clone()),
+            Tab::Audit => self.selected_finding_id(),
             Tab::Dashboard => None,
         };
         match id {

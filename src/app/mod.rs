@@ -32,9 +32,11 @@ pub use jumps::{Place, View};
 pub use layers::{Layer, LayerKind, Question};
 pub use save::SaveOutcome;
 pub use session::Session;
+pub use tabs::audit::AuditPane;
 pub use tabs::catalogue::{CataloguePane, Focus};
 pub use tabs::dashboard::Dashboard;
 pub use tabs::detail::{self as detail, Detail};
+pub use tabs::isms::IsmsPane;
 pub use tabs::risks::RisksPane;
 pub use tabs::soa::SoaPane;
 pub use update::update;
@@ -86,6 +88,10 @@ pub struct App {
     pub pending_export: Option<layers::export::ExportRequest>,
     /// Text to copy, until the edge writes it to the terminal (`Effect::Clipboard`).
     pub clipboard: Option<String>,
+    /// The ISMS pane: which view (clauses, context, …) and the cursor of each.
+    pub isms_pane: IsmsPane,
+    /// The Audit pane: which view (audits, findings, reviews) and the cursor of each.
+    pub audit_pane: AuditPane,
     soa_index: HashMap<String, usize>,
     /// Where Ctrl-O goes back to and Ctrl-N forward to.
     pub jumps: jumps::Jumps,
@@ -122,6 +128,8 @@ impl App {
             dashboard: Dashboard::default(),
             pending_export: None,
             clipboard: None,
+            isms_pane: IsmsPane::default(),
+            audit_pane: AuditPane::default(),
             soa_index: HashMap::new(),
             jumps: jumps::Jumps::default(),
         };
@@ -200,6 +208,8 @@ impl App {
             (Tab::Soa, _) => &[Context::Soa, Context::Table, Context::Global],
             (Tab::Risks, _) => &[Context::Risks, Context::Table, Context::Global],
             (Tab::Dashboard, _) => &[Context::Dashboard, Context::Global],
+            (Tab::Isms, _) => &[Context::Isms, Context::Table, Context::Global],
+            (Tab::Audit, _) => &[Context::Audit, Context::Table, Context::Global],
         }
     }
 

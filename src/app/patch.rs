@@ -99,6 +99,14 @@ impl Patch {
         }
     }
 
+    /// The patch that puts back the management system as it was before an edit made in place.
+    pub fn management(before: Management) -> Patch {
+        Patch {
+            mgmt: Some(Box::new(before)),
+            ..Patch::default()
+        }
+    }
+
     /// Applies the patch; returns the patch that reverses it.
     pub fn apply(self, workspace: &mut Workspace) -> Patch {
         Patch {

@@ -1,10 +1,10 @@
 //! What an abrupt end must not lose: the workspace's edits plus the typing in every open form
-//! (SoA or risk), written in as that entry's pending value; and the round trip of a form's text
-//! field through `$EDITOR`.
+//! (SoA entry, risk, sub-clause or finding), written in as that record's pending value; and the
+//! round trip of a form's text field through `$EDITOR`.
 
 use super::App;
 use super::layers::Layer;
-use super::layers::form::{Subject, risk, settings, soa};
+use super::layers::form::{Subject, clause, finding, risk, settings, soa};
 use crate::domain::workspace::Workspace;
 
 impl App {
@@ -35,6 +35,17 @@ impl App {
                     })
                     .map(|_| "settings".to_string()),
                 Subject::Risk { .. } => risk::write(
+                    &mut workspace,
+                    &self.catalogue,
+                    form,
+                    self.session.today,
+                    self.stamp(),
+                )
+                .ok(),
+                Subject::Clause { id } => clause::write(&mut workspace, form, self.stamp())
+                    .ok()
+                    .map(|()| format!("clause {id}")),
+                Subject::Finding { .. } => finding::write(
                     &mut workspace,
                     &self.catalogue,
                     form,

@@ -92,7 +92,10 @@ fn global(app: &mut App, action: Action) -> Effect {
         Action::ShowTab(tab) => show_tab(app, tab),
         Action::ShowHistory => app.show_history(),
         Action::NextTab => show_tab(app, Tab::ALL[(app.tab.index() + 1) % Tab::ALL.len()]),
-        Action::PrevTab => show_tab(app, Tab::ALL[(app.tab.index() + 3) % Tab::ALL.len()]),
+        Action::PrevTab => show_tab(
+            app,
+            Tab::ALL[(app.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()],
+        ),
         Action::WheelDown { column, row } => wheel(app, column, row, 3),
         Action::WheelUp { column, row } => wheel(app, column, row, -3),
         Action::Click { column, row } => click(app, column, row),
@@ -124,6 +127,7 @@ fn show_tab(app: &mut App, tab: Tab) -> Effect {
 fn page(app: &App) -> isize {
     let rows = match app.tab {
         Tab::Catalogue => app.list_rows(),
+        Tab::Isms | Tab::Audit => app.mgmt_rows(),
         _ => app.table_rows(),
     };
     rows.saturating_sub(1).max(1) as isize
@@ -154,6 +158,8 @@ fn move_by(app: &mut App, delta: isize) -> Effect {
             app.risks_cursor.move_by(delta, len, rows);
         }
         Tab::Dashboard => {}
+        Tab::Isms => app.move_isms(delta),
+        Tab::Audit => app.move_audit(delta),
     }
     Effect::None
 }
@@ -165,6 +171,8 @@ fn keep_cursors_visible(app: &mut App) {
     app.soa_cursor.keep_visible(app.soa_pane.rows.len(), table);
     app.risks_cursor
         .keep_visible(app.risks_pane.rows.len(), table);
+    app.move_isms(0);
+    app.move_audit(0);
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, delta: isize) -> Effect {

@@ -2,11 +2,14 @@
 //! only place keys are written down: help and hints are generated from it.
 
 use super::Context::{
-    self, Choice, Conflicts, Control, Controls, Dashboard, Date, Detail, Flags, Form, Global, Help,
-    History, Line, List, Picker, Popup, Question, RiskDetail, Risks, Search, Table, TooSmall,
+    self, Audit, Choice, Conflicts, Control, Controls, Dashboard, Date, Detail, Flags, Form,
+    Global, Help, History, Isms, Line, List, Picker, Popup, Question, RiskDetail, Risks, Search,
+    Table, TooSmall,
 };
 use super::Context::{Export, Soa};
+use crate::app::tabs::audit::AuditCommand;
 use crate::app::tabs::dashboard::DashCommand;
+use crate::app::tabs::isms::IsmsCommand;
 use crate::app::tabs::risk_actions::RiskCommand;
 use crate::app::tabs::soa_bulk::SoaCommand;
 use crate::app::{Action, Tab};
@@ -54,6 +57,8 @@ pub const DEFAULTS: &[Default] = &[
     bind("tab_soa", Action::ShowTab(Tab::Soa), &[Global], &["2"], "Statement of Applicability pane"),
     bind("tab_risks", Action::ShowTab(Tab::Risks), &[Global], &["3"], "Risk register pane"),
     bind("tab_dashboard", Action::ShowTab(Tab::Dashboard), &[Global], &["4"], "Dashboard pane"),
+    bind("tab_isms", Action::ShowTab(Tab::Isms), &[Global], &["5"], "ISMS pane: clauses 4–10 and their records"),
+    bind("tab_audit", Action::ShowTab(Tab::Audit), &[Global], &["6"], "Audit pane: audits, findings, reviews"),
     bind("next_tab", Action::NextTab, &[Global], &["<Tab>"], "Next pane"),
     bind("prev_tab", Action::PrevTab, &[Global], &["<S-Tab>"], "Previous pane"),
     bind("suspend", Action::Suspend, &[Global], &["<C-z>"], "Suspend isms (fg brings it back)"),
@@ -110,6 +115,14 @@ pub const DEFAULTS: &[Default] = &[
     bind("next_hit", Action::NextHit, &[Control], &["n"], "Control screen: the next line matching the search"),
     bind("prev_hit", Action::PrevHit, &[Control], &["N"], "Control screen: the previous line matching the search"),
     bind("view_close", Action::Close, VIEWS, &["<Esc>", "q"], "Close the control screen or risk detail"),
+    bind("isms_next_view", Action::Isms(IsmsCommand::NextView), &[Isms], &["v"], "Next view: clauses, context, parties, objectives, roles, evidence"),
+    bind("isms_prev_view", Action::Isms(IsmsCommand::PrevView), &[Isms], &["V"], "Previous view"),
+    bind("isms_open", Action::Open, &[Isms], &["<Enter>"], "Edit the sub-clause (form); on evidence, go to what it supports"),
+    bind("audit_next_view", Action::Audit(AuditCommand::NextView), &[Audit], &["v"], "Next view: audits, findings, management reviews"),
+    bind("audit_prev_view", Action::Audit(AuditCommand::PrevView), &[Audit], &["V"], "Previous view"),
+    bind("audit_go_to", Action::Open, &[Audit], &["<Enter>"], "Go to the clause, control or risk the row names"),
+    bind("new_finding", Action::Audit(AuditCommand::NewFinding), &[Audit], &["n"], "Add a finding (on a tested item: from that item)"),
+    bind("edit_finding", Action::Audit(AuditCommand::EditFinding), &[Audit], &["e"], "Edit the finding: corrective action, effectiveness check, closing"),
     bind("close_help", Action::CloseHelp, &[Help], &["<Esc>", "q"], "Close the help"),
     bind("yes", Action::Yes, &[Question], &["y"], "Answer yes (the question says to what)"),
     bind("no", Action::No, &[Question], &["n", "<Esc>"], "Answer no"),
@@ -210,6 +223,26 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["cell_left", "cell_right", "cell_up", "cell_down"], "move"),
         (&["next_panel"], "panel"),
         (&["dashboard_open"], "open"),
+        (&["help"], "help"),
+    ]),
+    (Isms, &[
+        (&["down", "up"], "move"),
+        (&["isms_open"], "edit"),
+        (&["cycle_status"], "status"),
+        (&["isms_next_view"], "view"),
+        (&["undo"], "undo"),
+        (&["save"], "save"),
+        (&["help"], "help"),
+        (&["quit"], "quit"),
+    ]),
+    (Audit, &[
+        (&["down", "up"], "move"),
+        (&["audit_go_to"], "go to"),
+        (&["new_finding"], "new finding"),
+        (&["edit_finding"], "edit"),
+        (&["audit_next_view"], "view"),
+        (&["undo"], "undo"),
+        (&["save"], "save"),
         (&["help"], "help"),
     ]),
     (Global, &[

@@ -33,6 +33,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Tab::Soa => tabs::soa::render(frame, screen.body, app, theme),
         Tab::Risks => tabs::risks::render(frame, screen.body, app, theme),
         Tab::Dashboard => tabs::dashboard::render(frame, screen.body, app, theme),
+        Tab::Isms => tabs::isms::render(frame, screen.body, app, theme),
+        Tab::Audit => tabs::audit::render(frame, screen.body, app, theme),
     }
     status_bar::render(frame, screen.status, app, theme);
     layers::render(frame, screen.body, app, theme);

@@ -67,7 +67,8 @@ impl App {
                 .map(|p| self.catalogue.controls()[p].id.clone()),
             crate::app::Tab::Soa => self.selected_soa_entry().map(|e| e.control.clone()),
             crate::app::Tab::Risks => self.selected_risk_id(),
-            crate::app::Tab::Dashboard => None,
+            // The management system's files are kept whole: no history per record yet.
+            crate::app::Tab::Dashboard | crate::app::Tab::Isms | crate::app::Tab::Audit => None,
         };
         let Some(record) = record else {
             return Effect::None;

@@ -1,4 +1,5 @@
-//! A popup list of places to go: the controls of a risk, or the risks in a heat-map cell.
+//! A popup list of places to go: the controls of a risk, the risks in a heat-map cell, the
+//! clauses, controls and risks a finding or an audit names.
 //! Enter goes to the selected one; Esc closes.
 
 use super::Outcome;
@@ -10,6 +11,8 @@ use crate::app::{Action, App, Effect};
 pub enum Target {
     Control(String),
     Risk(String),
+    /// A sub-clause, shown in the ISMS pane.
+    Clause(String),
 }
 
 #[derive(Debug, Clone)]

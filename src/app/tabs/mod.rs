@@ -2,9 +2,12 @@
 //! layer passed on. The filters of the catalogue, the SoA and the risks are set here, for the
 //! search box to type into.
 
+pub mod audit;
 pub mod catalogue;
 pub mod dashboard;
 pub mod detail;
+pub mod isms;
+mod mgmt_links;
 pub mod risk_actions;
 pub mod risks;
 pub mod soa;
@@ -20,6 +23,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Tab::Soa => soa::action(app, action),
         Tab::Risks => risk_actions::action(app, action),
         Tab::Dashboard => dashboard::action(app, action),
+        Tab::Isms => isms::action(app, action),
+        Tab::Audit => audit::action(app, action),
     }
 }
 
@@ -30,7 +35,7 @@ impl App {
             Tab::Catalogue => &self.catalogue_pane.query_text,
             Tab::Soa => &self.soa_pane.query_text,
             Tab::Risks => &self.risks_pane.filter,
-            Tab::Dashboard => "",
+            Tab::Dashboard | Tab::Isms | Tab::Audit => "",
         }
     }
 
@@ -52,7 +57,7 @@ impl App {
                 self.risks_pane.refresh(&self.workspace);
                 self.risks_cursor = Cursor::default();
             }
-            Tab::Dashboard => {}
+            Tab::Dashboard | Tab::Isms | Tab::Audit => {}
         }
     }
 
@@ -82,7 +87,7 @@ impl App {
                 }
             }
             Tab::Soa => self.soa_cursor = Cursor::default(),
-            Tab::Risks | Tab::Dashboard => {}
+            Tab::Risks | Tab::Dashboard | Tab::Isms | Tab::Audit => {}
         }
     }
 

@@ -77,6 +77,7 @@ impl App {
         match target {
             Target::Control(id) => self.go_to_control(id),
             Target::Risk(id) => self.go_to_risk(id),
+            Target::Clause(id) => self.go_to_clause(id),
         }
     }
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 pub use super::check_audits::covered_in_cycle;
+pub use super::check_system::documents_needed;
 use super::evidence::EvidenceRegister;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::check::{Finding, Severity};

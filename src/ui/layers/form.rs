@@ -60,7 +60,10 @@ fn heading(app: &App, form: &Form, body: Rect) -> String {
             .get(control)
             .map(|c| format!("{control} {}", sanitize_line(&c.title)))
             .unwrap_or_else(|| control.clone()),
-        Subject::Risk { .. } | Subject::Settings => sanitize_line(&form.title),
+        Subject::Risk { .. }
+        | Subject::Settings
+        | Subject::Clause { .. }
+        | Subject::Finding { .. } => sanitize_line(&form.title),
     };
     let state = if form.read_only {
         " [read-only]"

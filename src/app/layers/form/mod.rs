@@ -2,7 +2,9 @@
 //! risk form are both a `Form` with their own specs (`soa.rs`, `risk.rs`), one set of keys, one
 //! way to type, paste, pick and open `$EDITOR`, and one question before throwing changes away.
 
+pub mod clause;
 pub mod field;
+pub mod finding;
 pub mod risk;
 pub mod settings;
 pub mod soa;
@@ -26,6 +28,10 @@ pub enum Subject {
     Risk { id: Option<String> },
     /// The workspace's settings.
     Settings,
+    /// A sub-clause of the management system (`4.1` … `10.2`).
+    Clause { id: String },
+    /// A finding; `None` for a new one.
+    Finding { id: Option<String> },
 }
 
 #[derive(Debug, Clone)]
@@ -260,6 +266,8 @@ pub(super) fn update(app: &mut App, form: &mut Form, action: Action) -> Outcome 
                 Subject::Soa { .. } => soa::apply(app, form),
                 Subject::Risk { .. } => risk::apply(app, form),
                 Subject::Settings => settings::apply(app, form),
+                Subject::Clause { .. } => clause::apply(app, form),
+                Subject::Finding { .. } => finding::apply(app, form),
             };
             if applied {
                 return Outcome::Close(app.request_save());

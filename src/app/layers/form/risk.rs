@@ -265,7 +265,7 @@ pub fn write(
         Subject::Risk { id: Some(id) } => {
             edit::set_risk(workspace, catalogue, id, change, stamp.clone()).map(|_| id.clone())
         }
-        Subject::Soa { .. } | Subject::Settings => return Err((None, "not a risk form".into())),
+        _ => return Err((None, "not a risk form".into())),
     }
     .map_err(|e| (None, e.to_string()))?;
     values
