@@ -48,16 +48,16 @@ pub fn run(
     let new = super::workspace_io::read(dir, catalogue)?;
     let records = diff_workspaces(&old, &new);
     match format {
-        DiffFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&Report {
-                since: &since,
-                approval: approval.as_ref(),
-                records: &records
-            })?
+        DiffFormat::Json => super::print::json_line(&serde_json::to_string_pretty(&Report {
+            since: &since,
+            approval: approval.as_ref(),
+            records: &records,
+        })?),
+        DiffFormat::Text => out!("{}", text(&since, &records)),
+        DiffFormat::Markdown => super::print::write_stdout(
+            markdown(&since, approval.as_ref(), &records).as_bytes(),
+            super::print::Kind::Document,
         ),
-        DiffFormat::Text => print!("{}", text(&since, &records)),
-        DiffFormat::Markdown => print!("{}", markdown(&since, approval.as_ref(), &records)),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -18,7 +18,7 @@ pub fn run(dir: &Path, action: GitAction) -> anyhow::Result<ExitCode> {
     match action {
         GitAction::Setup => {
             for line in git::setup(dir, &this_program()?)? {
-                println!("{line}");
+                outln!("{line}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -34,15 +34,15 @@ pub fn after_init(dir: &Path) {
         .map_err(|e| e.to_string())
         .and_then(|exe| git::setup(dir, &exe).map_err(|e| e.to_string()))
     {
-        Ok(done) => done.iter().for_each(|line| println!("{line}")),
-        Err(why) => eprintln!("isms: git setup: {why}"),
+        Ok(done) => done.iter().for_each(|line| outln!("{line}")),
+        Err(why) => errln!("isms: git setup: {why}"),
     }
 }
 
 /// For `isms check`: a warning on stderr when this clone lacks the drivers.
 pub fn warn_if_missing(dir: &Path) {
     if let Some(why) = git::missing_setup(dir) {
-        eprintln!("isms: warning: {why}");
+        errln!("isms: warning: {why}");
     }
 }
 

@@ -84,15 +84,15 @@ pub fn history(
 ) -> anyhow::Result<ExitCode> {
     let (id, rows, _) = rows(dir, catalogue, id)?;
     if rows.is_empty() {
-        eprintln!("isms: no commit changed {id} (is it committed, and is the id right?)");
+        errln!("isms: no commit changed {id} (is it committed, and is the id right?)");
         return Ok(ExitCode::from(EXIT_FINDINGS));
     }
     match format {
-        TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+        TextOrJson::Json => super::print::json_line(&serde_json::to_string_pretty(&rows)?),
         TextOrJson::Text => {
             for row in &rows {
                 let short: String = row.commit.chars().take(8).collect();
-                println!(
+                outln!(
                     "{}  {}  {short}  {}",
                     &row.date[..row.date.len().min(10)],
                     row.author,
@@ -103,7 +103,7 @@ pub fn history(
                     "changed" => summarise(&row.changes),
                     other => other.to_string(),
                 };
-                println!("    {detail}");
+                outln!("    {detail}");
             }
         }
     }
@@ -129,7 +129,7 @@ pub fn blame(
 ) -> anyhow::Result<ExitCode> {
     let (id, rows, latest) = rows(dir, catalogue, id)?;
     let Some(latest) = latest else {
-        eprintln!("isms: {id} is not in the committed history");
+        errln!("isms: {id} is not in the committed history");
         return Ok(ExitCode::from(EXIT_FINDINGS));
     };
     let mut lines: Vec<Blame> = Vec::new();
@@ -152,7 +152,7 @@ pub fn blame(
         });
     }
     match format {
-        TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&lines)?),
+        TextOrJson::Json => super::print::json_line(&serde_json::to_string_pretty(&lines)?),
         TextOrJson::Text => {
             let width = lines.iter().map(|l| l.field.len()).max().unwrap_or(0);
             for line in &lines {
@@ -165,7 +165,7 @@ pub fn blame(
                     .chars()
                     .take(40)
                     .collect();
-                println!(
+                outln!(
                     "{:width$}  {short}  {}  {:<16}  {value}",
                     line.field,
                     &line.date[..line.date.len().min(10)],

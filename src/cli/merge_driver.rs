@@ -38,7 +38,7 @@ pub fn run(
         match parse(file, text, catalogue) {
             Ok(workspace) => versions.push(workspace),
             Err(why) => {
-                eprintln!("isms merge-driver: {path}: {why}; merging line by line instead");
+                errln!("isms merge-driver: {path}: {why}; merging line by line instead");
                 return line_merge(base, ours, theirs);
             }
         }
@@ -51,9 +51,11 @@ pub fn run(
     };
     std::fs::write(ours, text).with_context(|| format!("{}", ours.display()))?;
     for moved in &result.renumbered {
-        eprintln!(
+        errln!(
             "isms merge-driver: {path}: {} {} was added on both sides; the incoming one is now {}",
-            moved.kind, moved.from, moved.to
+            moved.kind,
+            moved.from,
+            moved.to
         );
     }
     let workspace_dir = Path::new(path).parent().unwrap_or(Path::new(""));
@@ -67,12 +69,16 @@ pub fn run(
         return Ok(ExitCode::SUCCESS);
     }
     for c in &result.conflicts {
-        eprintln!(
+        errln!(
             "isms merge-driver: conflict in {} {} {}: ours {:?}, theirs {:?}",
-            c.kind, c.record, c.field, c.ours, c.theirs
+            c.kind,
+            c.record,
+            c.field,
+            c.ours,
+            c.theirs
         );
     }
-    eprintln!(
+    errln!(
         "isms merge-driver: {path} keeps ours for these fields; the choices are in {}",
         dir.join(crate::store::git::CONFLICTS_FILE).display()
     );

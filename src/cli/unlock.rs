@@ -19,6 +19,7 @@ pub fn run(dir: &Path, yes: bool) -> anyhow::Result<ExitCode> {
         if !std::io::stdin().is_terminal() {
             anyhow::bail!("{shown}: held by {holder}; add --yes to remove it");
         }
+        let holder = crate::domain::text::for_terminal(&holder);
         eprint!("The workspace is locked by {holder}. Remove the lock? [y/N] ");
         let _ = std::io::stderr().flush();
         let mut answer = String::new();

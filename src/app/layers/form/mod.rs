@@ -227,6 +227,47 @@ impl Form {
     }
 }
 
+/// Applies what a record's form wrote into `next` (a copy of the workspace) as one undoable edit.
+/// On an error the form stays open on the field at fault, with the reason; otherwise the id of
+/// the record applied, for the caller to select.
+pub(super) fn apply_written(
+    app: &mut App,
+    form: &mut Form,
+    next: crate::domain::workspace::Workspace,
+    written: Result<String, (Option<&'static str>, String)>,
+    is_new: bool,
+) -> Option<String> {
+    let id = match written {
+        Ok(id) => id,
+        Err((field, reason)) => {
+            if let Some(field) = field {
+                form.focus_on(field);
+            }
+            app.tell(reason, true);
+            return None;
+        }
+    };
+    let label = if is_new {
+        format!("add {id}")
+    } else {
+        format!("edit {id}")
+    };
+    let made = app.edit(label, |ws| {
+        *ws = next;
+        Ok::<(), std::convert::Infallible>(())
+    });
+    if app.read_only.is_some() {
+        return None;
+    }
+    let text = if made {
+        format!("Applied {id} (u undoes)")
+    } else {
+        format!("{id}: nothing changed")
+    };
+    app.tell(text, false);
+    Some(id)
+}
+
 /// True for the actions that change a field (refused in a read-only session).
 fn is_edit(action: &Action) -> bool {
     matches!(

@@ -278,34 +278,19 @@ pub fn write(
 /// fault, with the reason.
 pub fn apply(app: &mut App, form: &mut Form) -> bool {
     let mut next = app.workspace.clone();
-    let today = app.session.today;
-    let id = match write(&mut next, &app.catalogue, form, today, app.stamp()) {
-        Ok(id) => id,
-        Err((field, reason)) => {
-            if let Some(field) = field {
-                form.focus_on(field);
-            }
-            app.tell(reason, true);
-            return false;
+    let written = write(
+        &mut next,
+        &app.catalogue,
+        form,
+        app.session.today,
+        app.stamp(),
+    );
+    let is_new = matches!(form.subject, Subject::Risk { id: None });
+    match super::apply_written(app, form, next, written, is_new) {
+        Some(id) => {
+            app.select_risk(&id);
+            true
         }
-    };
-    let label = match form.subject {
-        Subject::Risk { id: None } => format!("add {id}"),
-        _ => format!("edit {id}"),
-    };
-    let made = app.edit(label, |ws| {
-        *ws = next;
-        Ok::<(), EditError>(())
-    });
-    if app.read_only.is_some() {
-        return false;
+        None => false,
     }
-    app.select_risk(&id);
-    let text = if made {
-        format!("Applied {id} (u undoes)")
-    } else {
-        format!("{id}: nothing changed")
-    };
-    app.tell(text, false);
-    true
 }
