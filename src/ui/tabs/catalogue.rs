@@ -60,8 +60,9 @@ pub fn render(frame: &mut Frame, areas: &CatalogueAreas, app: &App, theme: &Them
         };
         let query = words.then_some(&pane.query);
         let mut spans = marked(&sanitize_line(&control.id), ID_WIDTH, query, match_style);
+        // The short title when the full one does not fit, so no two rows read the same.
         spans.extend(marked(
-            &sanitize_line(&control.title),
+            &sanitize_line(control.title_for_width(title_width)),
             title_width,
             query,
             match_style,

@@ -52,6 +52,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows_shown = app.table_rows();
     let marking = !pane.marked.is_empty();
     let cursor = app.soa_cursor;
+    let widths = column_widths(area.width, marking);
+    let title_width = widths[1];
     let rows = pane
         .rows
         .iter()
@@ -63,7 +65,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let control_title = app
                 .catalogue
                 .get(&entry.control)
-                .map(|c| sanitize_line(&c.title))
+                .map(|c| sanitize_line(c.title_for_width(usize::from(title_width))))
                 .unwrap_or_else(|| "(not in the catalogue)".to_string());
             let status = if entry.applicability == Applicability::Applicable {
                 Span::styled(entry.status.label(), widgets::status(entry.status, theme))
@@ -116,14 +118,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         header.insert(0, "");
     }
     let header = Row::new(header).style(theme.header);
-    let mut widths = vec![
-        Constraint::Length(5),
-        Constraint::Fill(5),
-        Constraint::Length(10),
-        Constraint::Length(11),
-        Constraint::Fill(2),
-        Constraint::Fill(3),
-    ];
+    let mut widths: Vec<Constraint> = widths.iter().map(|&w| Constraint::Length(w)).collect();
     if marking {
         widths.insert(0, Constraint::Length(1));
     }
@@ -165,4 +160,18 @@ fn filter_line<'a>(app: &App, area: Rect, theme: &Theme) -> Line<'a> {
         spans.push(Span::styled(" no match ", theme.search_error));
     }
     Line::from(spans)
+}
+
+/// The widths of id, control, decision, status, owner and justification in a table `width`
+/// wide: ids and the decision never cut; the control title gets the room of a short title (24)
+/// and more on wide screens; the justification takes what is left.
+fn column_widths(width: u16, marking: bool) -> [u16; 6] {
+    let columns = if marking { 7 } else { 6 };
+    // Borders, the spaces between columns and the mark column.
+    let fixed = 2 + (columns - 1) + u16::from(marking) + 5 + 10 + 11;
+    let spare = width.saturating_sub(fixed);
+    let owner = (spare / 6).clamp(6, 16);
+    let control = (spare.saturating_sub(owner) / 2).clamp(24.min(spare / 2), 50);
+    let justification = spare.saturating_sub(owner + control);
+    [5, control, 10, 11, owner, justification]
 }
