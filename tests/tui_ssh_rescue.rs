@@ -47,7 +47,7 @@ fn words_typed_in_a_form_survive_a_dropped_ssh_link() {
         "the ssh session ended before the workbench opened:\n{screen}\nsshd log:\n{}",
         sshd.log()
     );
-    tmux.keys(&["2", "Enter"]);
+    tmux.keys(&["2", "e"]);
     tmux.wait_for(&["Justification", "Reviewed"]);
     tmux.type_text(SENTENCE);
     tmux.wait_for(&[SENTENCE]);

@@ -32,6 +32,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
     if let Some(code) = super::bench_import::memory_probe() {
         return Ok(code);
     }
+    // Only the workbench's figures (to compare two builds quickly).
+    if std::env::var_os("ISMS_BENCH_ONLY_WORKBENCH").is_some() {
+        super::bench_tui::run()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if cfg!(debug_assertions) {
         outln!(
             "note: this is a debug build; run `cargo run --release -- bench` for real figures\n"
