@@ -311,3 +311,22 @@ fn h_asks_the_edge_for_a_record_history_and_shows_it_when_it_arrives() {
     press(&mut app, "<Esc>");
     assert_eq!(app.top(), None);
 }
+
+#[test]
+fn a_control_detail_lists_the_csf_subcategories_nist_maps_to_it_per_source() {
+    let mut app = demo_app();
+    press(&mut app, "/ 5.1 <Enter>");
+    assert_eq!(selected_id(&app), "5.1");
+    let text: Vec<String> = app
+        .detail
+        .lines
+        .iter()
+        .map(|l| l.spans.iter().map(|(_, s)| s.as_str()).collect())
+        .collect();
+    let at = text
+        .iter()
+        .position(|l| l.starts_with("NIST CSF 2.0"))
+        .unwrap_or_else(|| panic!("a CSF section:\n{}", text.join("\n")));
+    let listed = text[at + 1..].join(" ");
+    assert!(listed.contains("GV.PO-01"), "{listed}");
+}

@@ -171,6 +171,7 @@ pub fn build(catalogue: &Catalogue, workspace: &Workspace, position: usize, widt
     }
 
     related_section(&mut b, catalogue, control);
+    csf_section(&mut b, control);
 
     b.section("Risks linked here");
     let risks = workspace.risks_for_control(&control.id);
@@ -230,6 +231,35 @@ fn related_section(b: &mut Builder, catalogue: &Catalogue, control: &Control) {
     }
 }
 
+/// The NIST CSF 2.0 subcategories NIST maps to this control, one line per mapping source (the
+/// sources are kept apart, never merged). Nothing for a control no source names.
+fn csf_section(b: &mut Builder, control: &Control) {
+    let csf = crate::domain::framework::csf2();
+    let target = format!("A.{}", control.id);
+    let mut shown = false;
+    for source in csf.sources() {
+        let nodes: Vec<&str> = csf
+            .mappings
+            .iter()
+            .filter(|m| m.source == source && m.target.trim() == target)
+            .map(|m| m.node.as_str())
+            .collect();
+        if nodes.is_empty() {
+            continue;
+        }
+        if !shown {
+            b.section("NIST CSF 2.0 (informative mappings)");
+            shown = true;
+        }
+        b.wrapped(
+            Role::Text,
+            &sanitize_line(&format!("{source}: {}", nodes.join(", "))),
+            "",
+            "  ",
+        );
+    }
+}
+
 fn reading_section(b: &mut Builder, control: &Control) {
     b.section("Purpose");
     b.wrapped(Role::Text, &sanitize(&control.purpose), "", "");
@@ -282,6 +312,7 @@ pub fn build_reading(catalogue: &Catalogue, position: usize, width: u16) -> Deta
     b.line(vec![(Role::Dim, format!("{}{new}", control.theme.name()))]);
     reading_section(&mut b, control);
     related_section(&mut b, catalogue, control);
+    csf_section(&mut b, control);
     b.blank();
     b.wrapped(Role::Tag, &control.attributes.hashtags().join(" "), "", "");
     let replaces = if control.iso27002_2013.is_empty() {
