@@ -1,5 +1,6 @@
 //! The catalogue pane's state: the search text and its hits, the selected control, whether the
-//! list or the detail has the focus, the picked link, the detail's scroll, and the jump history.
+//! list or the detail has the focus, the picked link and the detail's scroll (jumps are kept in
+//! the app's one jump list).
 
 use super::detail::Link;
 use crate::app::widgets::cursor::Cursor;
@@ -28,8 +29,6 @@ pub struct CataloguePane {
     pub link: usize,
     /// The first detail line shown.
     pub scroll: usize,
-    /// Controls left by following links, most recent last.
-    pub history: Vec<usize>,
 }
 
 impl CataloguePane {
@@ -43,7 +42,6 @@ impl CataloguePane {
             focus: Focus::List,
             link: 0,
             scroll: 0,
-            history: Vec::new(),
         }
     }
 
@@ -132,11 +130,6 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
         Action::NextLink => pick_link(app, 1),
         Action::PrevLink => pick_link(app, -1),
         Action::FollowLink => follow_link(app),
-        Action::JumpBack => {
-            if let Some(previous) = pane.history.pop() {
-                pane.select_position(&app.catalogue, previous, rows);
-            }
-        }
         Action::ScrollDetailDown => scroll_detail(app, 1),
         Action::ScrollDetailUp => scroll_detail(app, -1),
         Action::DetailPageDown => {
@@ -185,9 +178,6 @@ fn follow_link(app: &mut App) {
     match link {
         Link::Control(target) => {
             app.remember();
-            if let Some(current) = app.catalogue_pane.selected() {
-                app.catalogue_pane.history.push(current);
-            }
             let rows = app.list_rows();
             app.catalogue_pane
                 .select_position(&app.catalogue, target, rows);
