@@ -329,3 +329,21 @@ fn a_control_detail_lists_the_csf_subcategories_nist_maps_to_it_per_source() {
     let listed = text[at + 1..].join(" ");
     assert!(listed.contains("GV.PO-01"), "{listed}");
 }
+
+#[test]
+fn the_dashboard_counts_the_entries_changed_since_the_approved_soa() {
+    let mut app = demo_app();
+    let approved = isms::domain::workspace_format::render_soa(&app.workspace.soa);
+    update(
+        &mut app,
+        Action::ApprovedSoa {
+            tag: "soa-v3".into(),
+            text: approved,
+        },
+    );
+    assert_eq!(app.dashboard.changed_since_approval, Some(0));
+    press(&mut app, "2 a j a j a");
+    assert_eq!(app.dashboard.changed_since_approval, Some(3));
+    press(&mut app, "u");
+    assert_eq!(app.dashboard.changed_since_approval, Some(2));
+}

@@ -112,6 +112,11 @@ pub enum Action {
     ClearValue,
     /// Write today's date into a date field.
     Today,
+    /// The edge read the last approved SoA from git: its tag and the text of its `soa.ron`.
+    ApprovedSoa {
+        tag: String,
+        text: String,
+    },
     /// `h`: the git history of the selected record.
     ShowHistory,
     /// The edge read a record's history (or why it could not).

@@ -13,9 +13,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             keep_cursors_visible(app);
             Effect::None
         }
-        // Arrives from the edge whatever is on top.
+        // Arrive from the edge whatever is on top.
         Action::HistoryLoaded { record, versions } => {
             app.history_loaded(&record, versions);
+            Effect::None
+        }
+        Action::ApprovedSoa { tag, text } => {
+            app.approved_soa_loaded(&tag, &text);
             Effect::None
         }
         // Behind the "too small" notice only quitting and the question asked there act: the

@@ -1,5 +1,6 @@
 //! Reading a record's git history off the event loop: a thread runs git and sends the versions
 //! back as an action; answers are kept per commit, so looking again costs nothing until HEAD moves.
+//! The last approved SoA is read the same way, once, at start.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -39,6 +40,24 @@ impl Cache {
             let _ = sender.send(Event::Action(Action::HistoryLoaded { record, versions }));
         });
     }
+}
+
+/// Reads the last approved `soa.ron` from git off the loop and hands it to the app, for the
+/// dashboard's "changed since approval". Nothing is sent outside a repository or before the
+/// first approval.
+pub fn load_approved_soa(dir: &Path, sender: &Sender<Event>) {
+    let dir = dir.to_path_buf();
+    let sender = sender.clone();
+    thread::spawn(move || {
+        let Some(approval) = crate::store::git::last_approval(&dir) else {
+            return;
+        };
+        let soa = crate::domain::workspace_format::SOA_FILE;
+        if let Ok(Some(text)) = crate::store::git::file_at(&dir, &approval.tag, soa) {
+            let tag = approval.tag;
+            let _ = sender.send(Event::Action(Action::ApprovedSoa { tag, text }));
+        }
+    });
 }
 
 fn read(dir: &Path, record: &str) -> Answer {

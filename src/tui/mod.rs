@@ -93,6 +93,7 @@ fn event_loop(
     );
     let (sender, events) = events::start(mouse)?;
     let mut histories = history::Cache::default();
+    history::load_approved_soa(&store.dir, &sender);
     let panic_on_key = std::env::var_os("ISMS_TEST_PANIC").is_some();
     terminal.draw(|frame| ui::render(frame, app, theme))?;
     app.catalogue.prepare_search();

@@ -7,6 +7,7 @@ use crate::app::layers::list::{ListPopup, Target};
 use crate::app::widgets::cursor::Cursor;
 use crate::app::{Action, App, Effect};
 use crate::domain::check::{Finding, Severity, check};
+use crate::domain::merge_diff::soa_entries_changed;
 use crate::domain::risk::Risk;
 use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
@@ -38,6 +39,10 @@ pub struct Dashboard {
     pub findings_cursor: Cursor,
     /// The codes whose groups are open.
     pub expanded: Vec<&'static str>,
+    /// The last approved SoA (its tag and entries), once the edge read it from git.
+    pub approved: Option<(String, crate::domain::soa::Soa)>,
+    /// How many SoA entries changed since that approval.
+    pub changed_since_approval: Option<usize>,
 }
 
 /// One row of the findings list: a group of findings with the same code, or one finding (an
@@ -83,6 +88,8 @@ impl Default for Dashboard {
             findings: Vec::new(),
             findings_cursor: Cursor::default(),
             expanded: Vec::new(),
+            approved: None,
+            changed_since_approval: None,
         }
     }
 }
@@ -118,6 +125,22 @@ impl App {
         self.dashboard
             .findings_cursor
             .keep_visible(len, FINDING_PAGE);
+        self.dashboard.changed_since_approval = self
+            .dashboard
+            .approved
+            .as_ref()
+            .map(|(_, soa)| soa_entries_changed(soa, &self.workspace.soa));
+    }
+
+    /// The edge read the last approved `soa.ron` from git (`tag`, its text): the dashboard counts
+    /// the entries changed since. Text that does not parse is left unsaid.
+    pub fn approved_soa_loaded(&mut self, tag: &str, text: &str) {
+        let place = format!("{tag}:soa.ron");
+        if let Ok(loaded) = crate::domain::workspace_load::parse_soa(text, &place, &self.catalogue)
+        {
+            self.dashboard.approved = Some((tag.to_string(), loaded.soa));
+            self.refresh_dashboard();
+        }
     }
 }
 

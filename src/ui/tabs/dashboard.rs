@@ -111,7 +111,16 @@ fn soa_progress(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(11),
         Constraint::Length(bw),
     ];
-    let title = format!(" SoA progress · {} controls ", totals[0]);
+    let mut title = format!(" SoA progress · {} controls ", totals[0]);
+    if let (Some((tag, _)), Some(changed)) = (
+        &app.dashboard.approved,
+        app.dashboard.changed_since_approval,
+    ) {
+        title.push_str(&format!(
+            "· {changed} changed since {} ",
+            sanitize_line(tag)
+        ));
+    }
     let table = Table::new(rows, widths)
         .header(header)
         .block(widgets::pane(title, false, theme));
