@@ -75,6 +75,43 @@ impl Builder {
         }
     }
 
+    /// A builder whose first lines are the control's id and title, its theme and whether it is
+    /// new in 2022.
+    fn headed(control: &Control, width: u16) -> Builder {
+        let mut b = Builder {
+            width: usize::from(width),
+            lines: Vec::new(),
+            links: Vec::new(),
+            link_lines: Vec::new(),
+        };
+        let title = format!(
+            "{}  {}",
+            sanitize_line(&control.id),
+            sanitize_line(&control.title)
+        );
+        b.wrapped(Role::Title, &title, "", "  ");
+        let new = if control.new_in_2022 {
+            " · new in 2022"
+        } else {
+            ""
+        };
+        b.line(vec![(Role::Dim, format!("{}{new}", control.theme.name()))]);
+        b
+    }
+
+    /// The 2013 controls this one replaces.
+    fn replaces(&mut self, control: &Control) {
+        let replaces = if control.iso27002_2013.is_empty() {
+            "no 2013 control".to_string()
+        } else {
+            sanitize_line(&control.iso27002_2013.join(", "))
+        };
+        self.line(vec![
+            (Role::Label, "Replaces ".into()),
+            (Role::Text, replaces),
+        ]);
+    }
+
     fn section(&mut self, title: &str) {
         self.blank();
         self.line(vec![(Role::Heading, title.to_string())]);
@@ -95,35 +132,10 @@ pub fn build(catalogue: &Catalogue, workspace: &Workspace, position: usize, widt
     let Some(control) = catalogue.controls().get(position) else {
         return Detail::default();
     };
-    let mut b = Builder {
-        width: usize::from(width),
-        lines: Vec::new(),
-        links: Vec::new(),
-        link_lines: Vec::new(),
-    };
-    let title = format!(
-        "{}  {}",
-        sanitize_line(&control.id),
-        sanitize_line(&control.title)
-    );
-    b.wrapped(Role::Title, &title, "", "  ");
-    let new = if control.new_in_2022 {
-        " · new in 2022"
-    } else {
-        ""
-    };
-    b.line(vec![(Role::Dim, format!("{}{new}", control.theme.name()))]);
+    let mut b = Builder::headed(control, width);
     b.wrapped(Role::Tag, &control.attributes.hashtags().join(" "), "", "");
 
-    let replaces = if control.iso27002_2013.is_empty() {
-        "no 2013 control".to_string()
-    } else {
-        sanitize_line(&control.iso27002_2013.join(", "))
-    };
-    b.line(vec![
-        (Role::Label, "Replaces ".into()),
-        (Role::Text, replaces),
-    ]);
+    b.replaces(control);
 
     match workspace.soa.entry(&control.id) {
         Some(entry) => {
@@ -292,38 +304,13 @@ pub fn build_reading(catalogue: &Catalogue, position: usize, width: u16) -> Deta
     let Some(control) = catalogue.controls().get(position) else {
         return Detail::default();
     };
-    let mut b = Builder {
-        width: usize::from(width),
-        lines: Vec::new(),
-        links: Vec::new(),
-        link_lines: Vec::new(),
-    };
-    let title = format!(
-        "{}  {}",
-        sanitize_line(&control.id),
-        sanitize_line(&control.title)
-    );
-    b.wrapped(Role::Title, &title, "", "  ");
-    let new = if control.new_in_2022 {
-        " · new in 2022"
-    } else {
-        ""
-    };
-    b.line(vec![(Role::Dim, format!("{}{new}", control.theme.name()))]);
+    let mut b = Builder::headed(control, width);
     reading_section(&mut b, control);
     related_section(&mut b, catalogue, control);
     csf_section(&mut b, control);
     b.blank();
     b.wrapped(Role::Tag, &control.attributes.hashtags().join(" "), "", "");
-    let replaces = if control.iso27002_2013.is_empty() {
-        "no 2013 control".to_string()
-    } else {
-        sanitize_line(&control.iso27002_2013.join(", "))
-    };
-    b.line(vec![
-        (Role::Label, "Replaces ".into()),
-        (Role::Text, replaces),
-    ]);
+    b.replaces(control);
     Detail {
         control: Some(position),
         width,
