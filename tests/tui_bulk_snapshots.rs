@@ -2,27 +2,9 @@
 //! form, the export dialog, and the SoA with marked rows and an order. The session's fixed day
 //! (2026-03-02) is the only date shown.
 
-use isms::app::{Action, App, press, update};
-use isms::domain::catalogue::Catalogue;
-use isms::domain::sample::demo_workspace;
-use isms::keymap::Keymap;
-use isms::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
 
-fn screen(width: u16, height: u16, keys: &str) -> String {
-    let catalogue = Catalogue::builtin();
-    let workspace = demo_workspace(&catalogue);
-    let mut app = App::new(catalogue, workspace, "demo".into(), Keymap::default());
-    update(&mut app, Action::Resize { width, height });
-    press(&mut app, keys);
-    let theme = Theme::builtin("default").unwrap();
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| isms::ui::render(frame, &app, &theme))
-        .unwrap();
-    format!("{:?}", terminal.backend().buffer())
-}
+use common::workbench::screen;
 
 /// The settings form with the organisation typed.
 const SETTINGS_KEYS: &str = ", <C-u> Brackenfield <Space> Ltd";

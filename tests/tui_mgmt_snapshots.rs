@@ -3,27 +3,9 @@
 //! finding form), at 80×24 and 120×40 in the default theme, on the demo workspace. The session's
 //! day is fixed (2 March 2026), so overdue marks do not move.
 
-use isms::app::{Action, App, press, update};
-use isms::domain::catalogue::Catalogue;
-use isms::domain::sample::demo_workspace;
-use isms::keymap::Keymap;
-use isms::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
 
-fn screen(width: u16, height: u16, keys: &str) -> String {
-    let catalogue = Catalogue::builtin();
-    let workspace = demo_workspace(&catalogue);
-    let mut app = App::new(catalogue, workspace, "demo".into(), Keymap::default());
-    update(&mut app, Action::Resize { width, height });
-    press(&mut app, keys);
-    let theme = Theme::builtin("default").unwrap();
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| isms::ui::render(frame, &app, &theme))
-        .unwrap();
-    format!("{:?}", terminal.backend().buffer())
-}
+use common::workbench::screen;
 
 /// The clauses, the fourth sub-clause (4.4, partial) selected and its status moved on to met.
 const CLAUSES: &str = "5 j j j s";

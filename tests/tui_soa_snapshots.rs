@@ -2,27 +2,9 @@
 //! at 80×24 and 120×40 in the default theme. The buffer's debug form keeps the styles. No dates
 //! or paths appear: the form is opened on an entry and the reviewed date is typed.
 
-use isms::app::{Action, App, press, update};
-use isms::domain::catalogue::Catalogue;
-use isms::domain::sample::demo_workspace;
-use isms::keymap::Keymap;
-use isms::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
 
-fn screen(width: u16, height: u16, keys: &str) -> String {
-    let catalogue = Catalogue::builtin();
-    let workspace = demo_workspace(&catalogue);
-    let mut app = App::new(catalogue, workspace, "demo".into(), Keymap::default());
-    update(&mut app, Action::Resize { width, height });
-    press(&mut app, keys);
-    let theme = Theme::builtin("default").unwrap();
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| isms::ui::render(frame, &app, &theme))
-        .unwrap();
-    format!("{:?}", terminal.backend().buffer())
-}
+use common::workbench::screen;
 
 /// The SoA filtered to applicable controls, the third one's status moved on.
 const PANE_KEYS: &str = "2 / applicable <Enter> j j s";

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod procs;
 pub mod sshd;
 pub mod tmux;
+pub mod workbench;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use isms::domain::catalogue::Catalogue;
