@@ -13,6 +13,7 @@ mod domain {
     pub mod control;
     pub mod search {
         pub mod index;
+        pub mod packed;
         pub mod query;
     }
 }
@@ -36,6 +37,7 @@ fn main() {
         "src/domain/attributes.rs",
         "src/domain/control.rs",
         "src/domain/search/index.rs",
+        "src/domain/search/packed.rs",
         "src/domain/search/query.rs",
     ] {
         println!("cargo::rerun-if-changed={shared}");

@@ -7,6 +7,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::packed::{PackedPostings, PackedU32s, Posting};
 use super::query::{for_each_word, words_of};
 use crate::domain::control::Control;
 
@@ -49,6 +50,24 @@ impl Field {
         }
     }
 
+    /// Every field, in the order of their byte values (`field as u8`).
+    const ALL: [Field; 9] = [
+        Field::Id,
+        Field::Iso2013,
+        Field::Title,
+        Field::Aliases,
+        Field::Tags,
+        Field::Purpose,
+        Field::Guidance,
+        Field::Evidence,
+        Field::Pitfalls,
+    ];
+
+    /// The field written as `field as u8`.
+    pub fn from_byte(byte: u8) -> Field {
+        Field::ALL[usize::from(byte)]
+    }
+
     /// The name of the field as a control's JSON spells it.
     pub fn name(self) -> &'static str {
         match self {
@@ -66,32 +85,42 @@ impl Field {
 }
 
 /// The vocabulary of a catalogue and, for each word, where it occurs. Serializable, so that the
-/// built-in catalogue's index is built at compile time (see `build.rs`).
+/// built-in catalogue's index is built at compile time (see `build.rs`); its large arrays are kept
+/// as bytes so that loading it is a handful of copies.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct SearchIndex {
-    words: Vec<String>,
-    /// Per word: its length in characters and a coarse letter histogram, so that most words can
-    /// be ruled out as typing slips without computing an edit distance.
-    shapes: Vec<WordShape>,
+    /// Every vocabulary word, one after the other.
+    text: String,
+    /// Where each word ends in `text`.
+    word_ends: PackedU32s,
+    /// Per word, a coarse letter histogram (32 bytes), so that most words can be ruled out as
+    /// typing slips without computing an edit distance.
+    #[serde(with = "serde_bytes")]
+    letters: Vec<u8>,
     /// Each control's title and aliases as lower-case words joined by single spaces, one phrase
     /// after the other separated by ` | `, for phrase matches.
     phrases: Vec<String>,
-    /// For each word: where it occurs, in catalogue order.
-    postings: Vec<Vec<Posting>>,
+    /// Where each word occurs, word after word, each word's in catalogue order.
+    postings: PackedPostings,
+    /// Where each word's postings end in `postings`.
+    posting_ends: PackedU32s,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 struct WordShape {
     chars: usize,
-    letters: [u8; 32],
+    letters: [u8; LETTER_BINS],
 }
+
+const LETTER_BINS: usize = 32;
 
 impl WordShape {
     fn of(word: &str) -> WordShape {
-        let mut letters = [0u8; 32];
+        let mut letters = [0u8; LETTER_BINS];
         let mut chars = 0;
         for c in word.chars() {
-            letters[c as usize % 32] = letters[c as usize % 32].saturating_add(1);
+            let bin = c as usize % LETTER_BINS;
+            letters[bin] = letters[bin].saturating_add(1);
             chars += 1;
         }
         WordShape { chars, letters }
@@ -117,14 +146,6 @@ impl WordShape {
     }
 }
 
-/// One field of one control that holds a word, and how many times.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Posting {
-    pub control: u32,
-    pub field: Field,
-    pub count: u16,
-}
-
 /// A vocabulary word that matched a query word, and how well (0 to 1).
 #[derive(Debug, Clone, Copy)]
 pub struct WordMatch {
@@ -134,10 +155,13 @@ pub struct WordMatch {
 
 impl SearchIndex {
     pub fn build(controls: &[Control]) -> SearchIndex {
+        // Postings are gathered per word first, then laid out word after word.
         let mut ids: FxHashMap<String, usize> = FxHashMap::default();
-        let mut index = SearchIndex::default();
+        let mut words: Vec<String> = Vec::new();
+        let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut phrases = Vec::with_capacity(controls.len());
         for (position, control) in controls.iter().enumerate() {
-            index.phrases.push(phrases_of(control));
+            phrases.push(phrases_of(control));
             let tags = control.attributes.names().join(" ");
             let aliases = control.aliases.join(" | ");
             let evidence = control.evidence.join(" | ");
@@ -153,18 +177,13 @@ impl SearchIndex {
             ];
             for (field, text) in fields {
                 let mut add = |word: &str| {
-                    let id = match ids.get(word) {
-                        Some(&id) => id,
-                        None => {
-                            ids.insert(word.to_string(), index.words.len());
-                            index.words.push(word.to_string());
-                            index.shapes.push(WordShape::of(word));
-                            index.postings.push(Vec::new());
-                            index.words.len() - 1
-                        }
-                    };
+                    let id = *ids.entry(word.to_string()).or_insert_with(|| {
+                        words.push(word.to_string());
+                        postings.push(Vec::new());
+                        words.len() - 1
+                    });
                     // A field's words are read together, so a repeat is always the last posting.
-                    let postings = &mut index.postings[id];
+                    let postings = &mut postings[id];
                     match postings.last_mut() {
                         Some(last) if last.control == position as u32 && last.field == field => {
                             last.count = last.count.saturating_add(1)
@@ -185,7 +204,31 @@ impl SearchIndex {
                 }
             }
         }
+        let mut index = SearchIndex {
+            phrases,
+            ..SearchIndex::default()
+        };
+        for (word, postings) in words.iter().zip(postings) {
+            index.text.push_str(word);
+            index.word_ends.push(index.text.len() as u32);
+            index
+                .letters
+                .extend_from_slice(&WordShape::of(word).letters);
+            for posting in postings {
+                index.postings.push(posting);
+            }
+            index.posting_ends.push(index.postings.len() as u32);
+        }
         index
+    }
+
+    /// How many words the vocabulary has.
+    pub fn len(&self) -> usize {
+        self.word_ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Per control, its title and aliases as words, phrases separated by ` | `.
@@ -195,11 +238,22 @@ impl SearchIndex {
 
     /// The vocabulary word with this number.
     pub fn word(&self, word: usize) -> &str {
-        &self.words[word]
+        let start = word.checked_sub(1).map_or(0, |w| self.word_ends.get(w));
+        &self.text[start as usize..self.word_ends.get(word) as usize]
     }
 
-    pub fn postings(&self, word: usize) -> &[Posting] {
-        &self.postings[word]
+    /// Where a vocabulary word occurs, in catalogue order.
+    pub fn postings(&self, word: usize) -> impl Iterator<Item = Posting> + '_ {
+        let start = word.checked_sub(1).map_or(0, |w| self.posting_ends.get(w));
+        (start..self.posting_ends.get(word)).map(|i| self.postings.get(i as usize))
+    }
+
+    fn shape(&self, word: usize) -> WordShape {
+        let letters = &self.letters[word * LETTER_BINS..(word + 1) * LETTER_BINS];
+        WordShape {
+            chars: self.word(word).chars().count(),
+            letters: letters.try_into().expect("32 letter bins per word"),
+        }
     }
 
     /// The vocabulary words that match a query word, in tiers: exactly or as a prefix; failing
@@ -209,11 +263,9 @@ impl SearchIndex {
     pub fn match_word(&self, query: &str) -> Vec<WordMatch> {
         let shape = WordShape::of(query);
         let tier = |quality: &dyn Fn(usize, &str) -> Option<f32>| -> Vec<WordMatch> {
-            self.words
-                .iter()
-                .enumerate()
-                .filter_map(|(id, word)| {
-                    quality(id, word).map(|quality| WordMatch { word: id, quality })
+            (0..self.len())
+                .filter_map(|id| {
+                    quality(id, self.word(id)).map(|quality| WordMatch { word: id, quality })
                 })
                 .collect()
         };
@@ -221,7 +273,7 @@ impl SearchIndex {
         if !exact.is_empty() {
             return exact;
         }
-        let near = tier(&|id, word| near_quality(query, &shape, word, &self.shapes[id]));
+        let near = tier(&|id, word| near_quality(query, &shape, word, &self.shape(id)));
         if !near.is_empty() || shape.chars < 3 {
             return near;
         }

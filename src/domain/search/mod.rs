@@ -3,11 +3,13 @@
 
 mod highlight;
 mod index;
+mod packed;
 mod query;
 mod snippet;
 
 pub use highlight::highlight;
-pub use index::{Field, Posting, SearchIndex};
+pub use index::{Field, SearchIndex};
+pub use packed::Posting;
 pub use query::{Query, Term, words_of};
 pub use snippet::{Matched, matched};
 
