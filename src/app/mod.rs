@@ -261,11 +261,22 @@ impl App {
     pub fn refresh_detail(&mut self) {
         let position = self.catalogue_pane.selected();
         let width = self.catalogue_areas().detail_text.width;
-        if self.detail.control == position && self.detail.width == width && position.is_some() {
+        let pane = &self.catalogue_pane;
+        if self.detail.control == position
+            && self.detail.width == width
+            && self.detail.query == pane.query_text
+            && position.is_some()
+        {
             return;
         }
+        let why = detail::Why::of(
+            &self.catalogue,
+            &pane.query_text,
+            &pane.query,
+            pane.selected_hit(),
+        );
         self.detail = match position {
-            Some(p) => detail::build(&self.catalogue, &self.workspace, p, width),
+            Some(p) => detail::build(&self.catalogue, &self.workspace, p, width, why),
             None => Detail::default(),
         };
         let pane = &mut self.catalogue_pane;

@@ -1,10 +1,13 @@
 //! Small drawing helpers shared by the panes: bordered blocks, styles for SoA and risk values,
 //! centred popups.
 
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Borders};
+
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::detail::Role;
 use crate::domain::soa::{Applicability, SoaEntry, Status};
@@ -103,4 +106,23 @@ pub fn cursor_column(input: &crate::app::widgets::text_input::TextInput) -> usiz
     let text = input.text();
     let before: String = text.chars().take(column).collect();
     unicode_width::UnicodeWidthStr::width(before.as_str())
+}
+
+/// Marks each occurrence of `word` (lower case) in a line drawn at `at`, ignoring case.
+pub fn mark(buffer: &mut Buffer, at: (u16, u16), line: &str, word: &str, style: Style) {
+    let lower = line.to_lowercase();
+    // Lower-casing changed byte lengths: mark nothing rather than the wrong columns.
+    if lower.len() != line.len() || word.is_empty() {
+        return;
+    }
+    let (x, y) = at;
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(word) {
+        let start = from + found;
+        let column = line[..start].width() as u16;
+        let width = line[start..start + word.len()].width() as u16;
+        let rect = Rect::new(x.saturating_add(column), y, width, 1).intersection(buffer.area);
+        buffer.set_style(rect, style);
+        from = start + word.len();
+    }
 }

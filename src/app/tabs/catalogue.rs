@@ -6,7 +6,7 @@ use super::detail::Link;
 use crate::app::widgets::cursor::Cursor;
 use crate::app::{Action, App, Effect, Tab};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::search::{Query, search};
+use crate::domain::search::{Hit, Query, search};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -21,6 +21,8 @@ pub struct CataloguePane {
     pub query: Query,
     /// The controls shown, as catalogue positions, best hit first (all controls when no query).
     pub results: Vec<usize>,
+    /// The hits behind `results`, one each, saying where each matched.
+    pub hits: Vec<Hit>,
     /// Why the query cannot be answered; the last good hits stay on screen meanwhile.
     pub error: Option<String>,
     pub cursor: Cursor,
@@ -37,6 +39,7 @@ impl CataloguePane {
             query_text: String::new(),
             query: Query::default(),
             results: (0..catalogue.len()).collect(),
+            hits: Vec::new(),
             error: None,
             cursor: Cursor::default(),
             focus: Focus::List,
@@ -50,6 +53,11 @@ impl CataloguePane {
         self.results.get(self.cursor.selected).copied()
     }
 
+    /// The hit behind the selected row, when a search ranked the rows.
+    pub fn selected_hit(&self) -> Option<&Hit> {
+        self.hits.get(self.cursor.selected)
+    }
+
     pub fn has_filter(&self) -> bool {
         !self.query_text.trim().is_empty()
     }
@@ -61,7 +69,8 @@ impl CataloguePane {
         // An empty query lists every control in catalogue order.
         match search(catalogue, &query) {
             Ok(hits) => {
-                self.results = hits.into_iter().map(|h| h.position).collect();
+                self.results = hits.iter().map(|h| h.position).collect();
+                self.hits = hits;
                 self.error = None;
             }
             Err(error) => self.error = Some(error.to_string()),

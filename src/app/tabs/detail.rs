@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::control::Control;
+use crate::domain::search::{Field, Hit, Matched, Query, matched};
 use crate::domain::soa::{Applicability, Status};
 use crate::domain::text::{sanitize, sanitize_line};
 use crate::domain::workspace::{Level, Workspace};
@@ -44,6 +45,10 @@ pub enum Link {
 pub struct Detail {
     pub control: Option<usize>,
     pub width: u16,
+    /// The search this detail was laid out for (it says where the search matched).
+    pub query: String,
+    /// Words to highlight in the text: the search's words and the word that matched.
+    pub marks: Vec<String>,
     pub lines: Vec<Line>,
     pub links: Vec<Link>,
     /// The line of each link.
@@ -127,12 +132,56 @@ impl Builder {
     }
 }
 
+/// Where the search that listed a control matched it, for the detail to say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Why {
+    pub query: String,
+    /// `matched in guidance: "…restore tests…"`, unless the title (shown in the list) matched.
+    pub matched: Option<Matched>,
+    pub marks: Vec<String>,
+}
+
+impl Why {
+    /// Why the selected hit of a search is listed; nothing without words to rank by.
+    pub fn of(catalogue: &Catalogue, query_text: &str, query: &Query, hit: Option<&Hit>) -> Why {
+        let mut marks: Vec<String> = query.words().map(str::to_string).collect();
+        let mut why = Why {
+            query: query_text.to_string(),
+            ..Why::default()
+        };
+        let Some(hit) = hit.filter(|_| !marks.is_empty()) else {
+            return why;
+        };
+        if let Some(word) = hit.place.and_then(|place| place.word) {
+            marks.push(catalogue.index().word(word).to_string());
+        }
+        why.matched = matched(catalogue, hit, query)
+            .filter(|m| !matches!(m.field, Field::Title | Field::Id | Field::Iso2013));
+        why.marks = marks;
+        why
+    }
+}
+
 /// Lays out the control at `position` for a text area `width` columns wide.
-pub fn build(catalogue: &Catalogue, workspace: &Workspace, position: usize, width: u16) -> Detail {
+pub fn build(
+    catalogue: &Catalogue,
+    workspace: &Workspace,
+    position: usize,
+    width: u16,
+    why: Why,
+) -> Detail {
     let Some(control) = catalogue.controls().get(position) else {
         return Detail::default();
     };
     let mut b = Builder::headed(control, width);
+    if let Some(matched) = &why.matched {
+        let text = format!(
+            "matched in {}: \"{}\"",
+            matched.field.name(),
+            sanitize_line(&matched.snippet)
+        );
+        b.wrapped(Role::Dim, &text, "", "  ");
+    }
     b.wrapped(Role::Tag, &control.attributes.hashtags().join(" "), "", "");
 
     b.replaces(control);
@@ -213,6 +262,8 @@ pub fn build(catalogue: &Catalogue, workspace: &Workspace, position: usize, widt
     Detail {
         control: Some(position),
         width,
+        query: why.query,
+        marks: why.marks,
         lines: b.lines,
         links: b.links,
         link_lines: b.link_lines,
@@ -317,6 +368,7 @@ pub fn build_reading(catalogue: &Catalogue, position: usize, width: u16) -> Deta
         lines: b.lines,
         links: b.links,
         link_lines: b.link_lines,
+        ..Detail::default()
     }
 }
 
@@ -349,7 +401,7 @@ mod tests {
         let catalogue = Catalogue::builtin();
         let workspace = demo_workspace(&catalogue);
         let position = catalogue.position("8.13").unwrap();
-        let detail = build(&catalogue, &workspace, position, 40);
+        let detail = build(&catalogue, &workspace, position, 40, Why::default());
         assert!(detail.links.contains(&Link::Risk("R-001".into())));
         assert!(detail.links.iter().any(|l| matches!(l, Link::Control(_))));
         for (i, line) in detail.link_lines.iter().enumerate() {

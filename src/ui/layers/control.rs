@@ -83,13 +83,12 @@ fn guidance(frame: &mut Frame, area: Rect, screen: &ControlScreen, focused: bool
         let buffer = frame.buffer_mut();
         buffer.set_line(text.x, y, &Line::from(spans), text.width);
         if screen.hits.binary_search(&index).is_ok() {
-            mark(
+            widgets::mark(
                 buffer,
-                text.x,
-                y,
+                (text.x, y),
                 &screen.line_text(index),
                 &screen.query,
-                theme,
+                theme.match_highlight,
             );
         }
     }
@@ -109,30 +108,6 @@ fn inner_text(area: Rect) -> Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
         ..inner
-    }
-}
-
-/// Marks each occurrence of the query in a shown line.
-fn mark(
-    buffer: &mut ratatui::buffer::Buffer,
-    x: u16,
-    y: u16,
-    line: &str,
-    query: &str,
-    theme: &Theme,
-) {
-    let lower = line.to_lowercase();
-    if lower.len() != line.len() || query.is_empty() {
-        return;
-    }
-    let mut from = 0;
-    while let Some(at) = lower[from..].find(query) {
-        let start = from + at;
-        let column = line[..start].width() as u16;
-        let width = line[start..start + query.len()].width() as u16;
-        let rect = Rect::new(x + column, y, width, 1).intersection(buffer.area);
-        buffer.set_style(rect, theme.match_highlight);
-        from = start + query.len();
     }
 }
 

@@ -1,5 +1,5 @@
 //! The detail of the selected control: pre-laid-out lines from `app.detail`, scrolled, with the
-//! picked link marked when the detail has the focus.
+//! picked link marked when the detail has the focus and the search's words highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -46,6 +46,13 @@ pub fn render(frame: &mut Frame, areas: &CatalogueAreas, app: &App, theme: &Them
             .collect();
         let buffer = frame.buffer_mut();
         buffer.set_line(area.x, y, &Line::from(spans), area.width);
+        // Where the search matched: its words, and the word it matched in the text.
+        if !detail.marks.is_empty() {
+            let text: String = line.spans.iter().map(|(_, text)| text.as_str()).collect();
+            for word in &detail.marks {
+                widgets::mark(buffer, (area.x, y), &text, word, theme.match_highlight);
+            }
+        }
         if focused && line.link == Some(pane.link) {
             let rect = Rect {
                 y,
