@@ -555,3 +555,26 @@ fn a_new_risk_with_two_controls_shows_on_the_heat_map() {
     tmux.keys(&["Enter"]);
     tmux.wait_for(&["Risks · 13 of 13"]);
 }
+
+/// A workspace in a git clone without `isms git setup` says so in the status bar, as `isms check`
+/// does; the warning is found off the loop, so the first frame does not wait for git.
+#[test]
+#[ignore = "needs tmux and git; .ci/run installs them"]
+fn a_clone_without_the_merge_driver_is_warned_about() {
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path().join("ws");
+    let isms = env!("CARGO_BIN_EXE_isms");
+    let init = Command::new(isms).arg("init").arg(&dir).output().unwrap();
+    assert!(init.status.success(), "{init:?}");
+    let git = Command::new("git")
+        .arg("init")
+        .arg("-q")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(git.status.success(), "{git:?}");
+    let tmux = Tmux::start(&dir.display().to_string(), "", &[]);
+    tmux.wait_for(&["no isms merge driver in this clone: run `isms git setup`"]);
+    tmux.keys(&["q"]);
+    tmux.assert_restored("0");
+}

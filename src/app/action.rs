@@ -117,6 +117,8 @@ pub enum Action {
         tag: String,
         text: String,
     },
+    /// The edge has a warning for the status bar (say, a git clone without the merge driver).
+    Warn(String),
     /// `h`: the git history of the selected record.
     ShowHistory,
     /// The edge read a record's history (or why it could not).

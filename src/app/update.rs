@@ -22,6 +22,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.approved_soa_loaded(&tag, &text);
             Effect::None
         }
+        Action::Warn(text) => {
+            app.tell(text, true);
+            Effect::None
+        }
         // Behind the "too small" notice only quitting and the question asked there act: the
         // user could not see anything else.
         Action::Quit if app.too_small() && !app.has_unsaved() => Effect::Quit,

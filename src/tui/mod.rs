@@ -8,6 +8,7 @@ mod demo_folder;
 mod editor;
 mod events;
 pub mod export;
+mod git_setup;
 mod history;
 mod keys;
 mod open;
@@ -94,6 +95,7 @@ fn event_loop(
     let (sender, events) = events::start(mouse)?;
     let mut histories = history::Cache::default();
     history::load_approved_soa(&store.dir, &sender);
+    git_setup::warn_if_missing(&store.dir, &sender);
     let panic_on_key = std::env::var_os("ISMS_TEST_PANIC").is_some();
     terminal.draw(|frame| ui::render(frame, app, theme))?;
     app.catalogue.prepare_search();
