@@ -227,6 +227,39 @@ impl Keymap {
             .collect()
     }
 
+    /// The commands that work in `contexts`, the first context's first (each in table order,
+    /// each command once): the help's "keys here".
+    pub fn help_for(&self, contexts: &[Context]) -> Vec<HelpLine> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut lines = Vec::new();
+        for context in contexts {
+            for binding in &self.bindings {
+                if binding.contexts.contains(context) && !seen.contains(&binding.name) {
+                    seen.push(binding.name);
+                    lines.push(HelpLine {
+                        keys: Self::keys_text(binding),
+                        help: binding.help,
+                    });
+                }
+            }
+        }
+        lines
+    }
+
+    fn keys_text(binding: &Binding) -> String {
+        let keys = binding
+            .keys
+            .iter()
+            .map(Key::to_string)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if keys.is_empty() {
+            "(unbound)".to_string()
+        } else {
+            keys
+        }
+    }
+
     /// The help overlay's sections: each command under its first context, in table order.
     pub fn help_sections(&self) -> Vec<(&'static str, Vec<HelpLine>)> {
         let mut sections: Vec<(Context, Vec<HelpLine>)> = Vec::new();

@@ -124,7 +124,9 @@ fn global(app: &mut App, action: Action) -> Effect {
 }
 
 fn show_tab(app: &mut App, tab: Tab) -> Effect {
+    let from = app.tab;
     app.tab = tab;
+    app.follow_selection(from);
     Effect::None
 }
 

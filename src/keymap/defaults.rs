@@ -109,6 +109,8 @@ pub const DEFAULTS: &[Default] = &[
     bind("next_panel", Action::Dashboard(DashCommand::NextPanel), &[Dashboard], &["f"], "Next panel: inherent map, residual map, findings"),
     bind("dashboard_open", Action::Open, &[Dashboard], &["<Enter>"], "List the cell's risks; open a group of findings; go where a finding is fixed (Ctrl-O comes back)"),
     bind("dashboard_fold", Action::Toggle, &[Dashboard], &["<Space>"], "Findings: open or fold a group"),
+    bind("findings_severity", Action::Dashboard(DashCommand::CycleSeverity), &[Dashboard], &["s"], "Findings: show all, errors only, warnings only"),
+    bind("findings_code", Action::Dashboard(DashCommand::PickCode), &[Dashboard], &["c"], "Findings: show one code only (a list of the codes found)"),
     bind("next_part", Action::NextPart, &[Control], &["<Tab>"], "Control screen: the next part (guidance, SoA entry, risks)"),
     bind("zoom", Action::Zoom, &[Control], &["z"], "Control screen: the guidance on the whole screen, then the entry, then both"),
     bind("form_zoom", Action::Zoom, &[Form], &["<C-t>"], "Form on a control screen: the whole screen, or beside the guidance again"),
@@ -223,6 +225,8 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["cell_left", "cell_right", "cell_up", "cell_down"], "move"),
         (&["next_panel"], "panel"),
         (&["dashboard_open"], "open"),
+        (&["findings_severity"], "severity"),
+        (&["findings_code"], "code"),
         (&["help"], "help"),
     ]),
     (Isms, &[

@@ -28,6 +28,18 @@ const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
 /// The levels a band line may name, in order.
 const LEVELS: [Level; 4] = [Level::Low, Level::Medium, Level::High, Level::Critical];
 
+/// What a settings field takes, shown under the form while the field has the focus.
+pub fn hint(name: &str) -> Option<&'static str> {
+    match name {
+        "likelihood" | "impact" => {
+            Some("Lowest first, comma separated; a label may have spaces, not a comma")
+        }
+        "bands" => Some("LEVEL=SCORE, e.g. low=1, medium=5, high=10, critical=17"),
+        "threshold" => Some("The highest score a risk owner may accept, e.g. 6"),
+        _ => None,
+    }
+}
+
 /// A form holding the workspace's settings.
 pub fn open(settings: &Settings) -> Form {
     let method = &settings.risk_method;
@@ -88,7 +100,8 @@ pub fn change(form: &Form, settings: &Settings) -> Result<SettingsChange, (&'sta
             .collect();
         if given.len() != scale.len() || given.iter().any(String::is_empty) {
             let reason = format!(
-                "{name}: give {} labels, lowest first, separated by commas",
+                "{name}: give {} labels, lowest first, separated by commas (a label may not \
+                 contain a comma)",
                 scale.len()
             );
             return Err((name, reason));
