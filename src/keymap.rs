@@ -227,15 +227,29 @@ impl Keymap {
             .collect()
     }
 
-    /// The commands that work in `contexts`, the first context's first (each in table order,
-    /// each command once): the help's "keys here".
+    /// The commands that work in `contexts`, each command once: the help's "keys here". The
+    /// first context's own commands (those listed under it) come first, then the others that
+    /// work there, then the next context's; each in table order. A command whose keys all do
+    /// something else here (`s` sorts the risks, so it does not cycle a status) is left out.
     pub fn help_for(&self, contexts: &[Context]) -> Vec<HelpLine> {
         let mut seen: Vec<&str> = Vec::new();
+        let mut taken: Vec<Key> = Vec::new();
         let mut lines = Vec::new();
-        for context in contexts {
+        let passes = contexts.iter().flat_map(|c| [(c, true), (c, false)]);
+        for (context, own) in passes {
             for binding in &self.bindings {
-                if binding.contexts.contains(context) && !seen.contains(&binding.name) {
+                let listed = binding.contexts[0] == *context;
+                if binding.contexts.contains(context)
+                    && listed == own
+                    && !seen.contains(&binding.name)
+                {
                     seen.push(binding.name);
+                    let shadowed =
+                        !binding.keys.is_empty() && binding.keys.iter().all(|k| taken.contains(k));
+                    taken.extend(binding.keys.iter().copied());
+                    if shadowed {
+                        continue;
+                    }
                     lines.push(HelpLine {
                         keys: Self::keys_text(binding),
                         help: binding.help,

@@ -163,7 +163,7 @@ pub const DEFAULTS: &[Default] = &[
     bind("conflict_apply", Action::Open, &[Conflicts], &["<Enter>"], "Apply the choices"),
     bind("conflict_keep", Action::Close, &[Conflicts], &["<Esc>"], "Keep yours everywhere"),
     bind("soa_mark", Action::Soa(SoaCommand::Mark), &[Soa], &["<Space>"], "Mark or unmark the row; a, s and the form then change every marked row"),
-    bind("soa_clear_marks", Action::Soa(SoaCommand::ClearMarks), &[Soa], &["<Esc>"], "Clear the marks"),
+    bind("soa_clear_marks", Action::Soa(SoaCommand::ClearMarks), &[Soa], &["<Esc>"], "Clear the marks (with none marked: clear the filter)"),
     bind("soa_sort_next", Action::Soa(SoaCommand::SortNext), &[Soa], &["o"], "Order the SoA by the next column"),
     bind("soa_sort_reverse", Action::Soa(SoaCommand::SortReverse), &[Soa], &["O"], "Reverse the SoA order"),
     bind("save_quit", Action::SaveAndQuit, &[Question], &["s"], "When quitting: save, then quit"),

@@ -34,7 +34,7 @@ pub enum HelpRow {
 /// The filter syntax, one paragraph per pane (our words for what `Query::parse` and the panes'
 /// filters read).
 const FILTERS: &[&str] = &[
-    "Catalogue: words (all must match, ranked), control ids (8.9 or A.12.3.1), #attribute \
+    "Catalogue: words (best matches first), control ids (8.9 or A.12.3.1), #attribute \
      (#preventive, #availability, #identify: the start of a name is enough), \
      theme:NAME (organizational, people, physical, technological).",
     "SoA: the same, plus undecided, applicable or excluded, status:STATUS (not_started, \
