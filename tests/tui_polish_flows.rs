@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::workbench::{demo_app, text};
+use common::workbench::{demo_app, text, workbench};
 use isms::app::layers::help::{HelpRow, keys_width, rows, text_size};
 use isms::app::tabs::dashboard::FindingRow;
 use isms::app::{Action, App, LayerKind, Question, Tab, press, update};
@@ -483,4 +483,17 @@ fn a_new_method_says_how_many_risks_change_level_before_it_is_applied() {
         app.workspace.settings.risk_method,
         trial.settings.risk_method
     );
+}
+
+#[test]
+fn a_comma_label_written_in_the_file_does_not_block_other_settings() {
+    let catalogue = isms::domain::catalogue::Catalogue::builtin();
+    let mut workspace = isms::domain::sample::demo_workspace(&catalogue);
+    workspace.settings.risk_method.likelihood[0].label = "Rare, really".into();
+    let mut app = workbench(catalogue, workspace, isms::keymap::Keymap::default());
+    press(&mut app, ", <C-u> Brackenfield <C-s>");
+    assert_eq!(app.top(), None, "{:?}", app.message);
+    assert_eq!(app.workspace.settings.organisation, "Brackenfield");
+    let method = &app.workspace.settings.risk_method;
+    assert_eq!(method.likelihood[0].label, "Rare, really");
 }

@@ -94,6 +94,11 @@ pub fn change(form: &Form, settings: &Settings) -> Result<SettingsChange, (&'sta
         _ => String::new(),
     };
     let scale = |name: &'static str, scale: &[ScalePoint]| {
+        // Left as it was: nothing to change (a label with a comma, written in the file by
+        // hand, then does not stop the other settings from being saved).
+        if text(name) == labels(scale) {
+            return Ok(Vec::new());
+        }
         let given: Vec<String> = text(name)
             .split(',')
             .map(|l| l.trim().to_string())
