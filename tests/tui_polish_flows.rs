@@ -497,3 +497,32 @@ fn a_comma_label_written_in_the_file_does_not_block_other_settings() {
     let method = &app.workspace.settings.risk_method;
     assert_eq!(method.likelihood[0].label, "Rare, really");
 }
+
+#[test]
+fn f1_opens_the_help_over_a_form_with_the_form_keys_first() {
+    let mut app = demo_app();
+    press(&mut app, "2 e <F1>");
+    assert_eq!(app.top(), Some(LayerKind::Help));
+    let screen = text(&app);
+    assert!(
+        screen
+            .lines()
+            .nth(2)
+            .unwrap()
+            .contains("Keys here: Forms (SoA entry, risk)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Next field"), "{screen}");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.top(), Some(LayerKind::Form));
+    assert!(!app.form().unwrap().changed(), "F1 typed nothing");
+
+    // Over the search box too; F1 again closes the help.
+    let mut app = demo_app();
+    press(&mut app, "/ back <F1>");
+    assert_eq!(app.top(), Some(LayerKind::Help));
+    assert!(text(&app).contains("Keys here: Search box"));
+    press(&mut app, "<F1>");
+    assert_eq!(app.top(), Some(LayerKind::Search));
+    assert_eq!(app.catalogue_pane.query_text, "back");
+}

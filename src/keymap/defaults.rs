@@ -53,6 +53,7 @@ const FIELDS: &[Context] = &[Line, Date, Choice, Flags, Controls];
 pub const DEFAULTS: &[Default] = &[
     bind("quit", Action::Quit, &[Global, TooSmall], &["q", "<C-c>"], "Quit (asks when there are unsaved edits)"),
     bind("help", Action::ToggleHelp, &[Global, Help, Control, RiskDetail], &["?"], "Show or hide this help"),
+    bind("help_f1", Action::ToggleHelp, &[Global, Help, Form, Search, Picker, Popup, History, Conflicts, Control, RiskDetail], &["<F1>"], "Show or hide this help, also over a form, search box, picker or list"),
     bind("tab_catalogue", Action::ShowTab(Tab::Catalogue), &[Global], &["1"], "Catalogue pane"),
     bind("tab_soa", Action::ShowTab(Tab::Soa), &[Global], &["2"], "Statement of Applicability pane"),
     bind("tab_risks", Action::ShowTab(Tab::Risks), &[Global], &["3"], "Risk register pane"),

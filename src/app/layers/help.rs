@@ -65,7 +65,8 @@ pub fn rows(app: &App, under: Option<&Layer>, width: usize) -> Vec<HelpRow> {
             .copied()
             .filter(|c| !shown.contains(c))
             .collect();
-        let title = format!("Keys here: {}", contexts[0].title());
+        // A form's contexts run from the focused field to the form: name the form.
+        let title = format!("Keys here: {}", contexts[contexts.len() - 1].title());
         sections.push((title, app.keymap.help_for(&here)));
         shown.extend(here);
     }
