@@ -227,6 +227,53 @@ impl Keymap {
             .collect()
     }
 
+    /// The commands that work in `contexts`, each command once: the help's "keys here". The
+    /// first context's own commands (those listed under it) come first, then the others that
+    /// work there, then the next context's; each in table order. A command whose keys all do
+    /// something else here (`s` sorts the risks, so it does not cycle a status) is left out.
+    pub fn help_for(&self, contexts: &[Context]) -> Vec<HelpLine> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut taken: Vec<Key> = Vec::new();
+        let mut lines = Vec::new();
+        let passes = contexts.iter().flat_map(|c| [(c, true), (c, false)]);
+        for (context, own) in passes {
+            for binding in &self.bindings {
+                let listed = binding.contexts[0] == *context;
+                if binding.contexts.contains(context)
+                    && listed == own
+                    && !seen.contains(&binding.name)
+                {
+                    seen.push(binding.name);
+                    let shadowed =
+                        !binding.keys.is_empty() && binding.keys.iter().all(|k| taken.contains(k));
+                    taken.extend(binding.keys.iter().copied());
+                    if shadowed {
+                        continue;
+                    }
+                    lines.push(HelpLine {
+                        keys: Self::keys_text(binding),
+                        help: binding.help,
+                    });
+                }
+            }
+        }
+        lines
+    }
+
+    fn keys_text(binding: &Binding) -> String {
+        let keys = binding
+            .keys
+            .iter()
+            .map(Key::to_string)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if keys.is_empty() {
+            "(unbound)".to_string()
+        } else {
+            keys
+        }
+    }
+
     /// The help overlay's sections: each command under its first context, in table order.
     pub fn help_sections(&self) -> Vec<(&'static str, Vec<HelpLine>)> {
         let mut sections: Vec<(Context, Vec<HelpLine>)> = Vec::new();

@@ -2,11 +2,13 @@
 //! undoable edit, ordering the SoA, dates typed as `today` or `+90d`, the quit question's
 //! save-and-quit, clicking a tab label, the settings form, and copying with OSC 52.
 
+mod common;
+
 use chrono::{Days, Months};
+use common::workbench::{demo_app, workbench};
 use isms::app::{Action, App, Effect, LayerKind, Question, Tab, press, update};
 use isms::domain::catalogue::Catalogue;
 use isms::domain::edit_settings::level_changes;
-use isms::domain::sample::demo_workspace;
 use isms::domain::soa::Applicability;
 use isms::domain::workspace::{Settings, Workspace};
 use isms::keymap::Keymap;
@@ -15,29 +17,11 @@ use isms::tui::persist::{self, Store};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn app_with(workspace: Workspace, catalogue: Catalogue) -> App {
-    let mut app = App::new(catalogue, workspace, "demo".into(), Keymap::default());
-    update(
-        &mut app,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
-    app
-}
-
-fn demo_app() -> App {
-    let catalogue = Catalogue::builtin();
-    let workspace = demo_workspace(&catalogue);
-    app_with(workspace, catalogue)
-}
-
 /// A new workspace: every control undecided, no justification.
 fn blank_app() -> App {
     let catalogue = Catalogue::builtin();
     let workspace = Workspace::new(Settings::default(), &catalogue);
-    app_with(workspace, catalogue)
+    workbench(catalogue, workspace, Keymap::default())
 }
 
 fn theme_ids() -> Vec<String> {

@@ -1,28 +1,13 @@
 //! Key flows: a string of keys drives the workbench's `App` exactly as a person would, and the
 //! test asserts on the state (no terminal involved).
 
+mod common;
+
+use common::workbench::{demo_app, workbench};
 use isms::app::{Action, App, Effect, Focus, LayerKind, Tab, press, update};
 use isms::domain::catalogue::Catalogue;
 use isms::domain::sample::demo_workspace;
 use isms::keymap::Keymap;
-
-fn demo_app() -> App {
-    demo_app_with(Keymap::default())
-}
-
-fn demo_app_with(keymap: Keymap) -> App {
-    let catalogue = Catalogue::builtin();
-    let workspace = demo_workspace(&catalogue);
-    let mut app = App::new(catalogue, workspace, "demo".into(), keymap);
-    update(
-        &mut app,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
-    app
-}
 
 fn selected_id(app: &App) -> String {
     let position = app
@@ -211,7 +196,11 @@ fn user_keys_replace_the_defaults() {
             "keymap.ron",
         )
         .unwrap();
-    let mut app = demo_app_with(keymap);
+    let mut app = workbench(
+        Catalogue::builtin(),
+        demo_workspace(&Catalogue::builtin()),
+        keymap,
+    );
     assert_eq!(press(&mut app, "q"), [Effect::None]);
     press(&mut app, "s backup <Enter>");
     assert_eq!(selected_id(&app), "8.13");

@@ -6,27 +6,11 @@
 mod common;
 
 use common::cli::ok;
-use isms::app::{Action, App, Effect, LayerKind, Tab, press, update};
-use isms::domain::catalogue::Catalogue;
+use common::workbench::demo_app;
+use isms::app::{App, Effect, LayerKind, Tab, press};
 use isms::domain::mgmt::findings::{CheckResult, FindingStatus};
 use isms::domain::mgmt::system::ClauseStatus;
-use isms::domain::sample::demo_workspace;
-use isms::keymap::Keymap;
 use isms::tui::persist::{self, Store};
-
-fn demo_app() -> App {
-    let catalogue = Catalogue::builtin();
-    let workspace = demo_workspace(&catalogue);
-    let mut app = App::new(catalogue, workspace, "demo".into(), Keymap::default());
-    update(
-        &mut app,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
-    app
-}
 
 fn clause(app: &App, id: &str) -> isms::domain::mgmt::system::ClauseEntry {
     app.workspace.mgmt.system.clause(id).unwrap().clone()

@@ -1,27 +1,18 @@
 //! Key flows of the Risks pane, the risk form and the dashboard: keys drive `App` as a person
 //! would, and the tests assert on the workspace and the selection.
 
+mod common;
+
 use chrono::NaiveDate;
 use isms::app::tabs::dashboard::{FindingRow, Panel};
 use isms::app::tabs::risks::SortColumn;
-use isms::app::{Action, App, Layer, LayerKind, Tab, View, press, update};
-use isms::domain::catalogue::Catalogue;
+use isms::app::{App, Layer, LayerKind, Tab, View, press};
 use isms::domain::risk::RiskStatus;
-use isms::domain::sample::demo_workspace;
-use isms::keymap::Keymap;
 
+/// The demo workbench on 2 March 2026 (the demo's review dates are around it).
 fn demo_app() -> App {
-    let catalogue = Catalogue::builtin();
-    let workspace = demo_workspace(&catalogue);
-    let mut app = App::new(catalogue, workspace, "demo".into(), Keymap::default());
+    let mut app = common::workbench::demo_app();
     app.risks_pane.today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    update(
-        &mut app,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
     app
 }
 

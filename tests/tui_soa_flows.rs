@@ -1,27 +1,13 @@
 //! Key flows of the SoA pane, its entry form, saving and recovery: keys drive `App` as a person
 //! would; saving goes through the real store in a temporary folder.
 
-use isms::app::{Action, App, Effect, LayerKind, Question, Tab, press, update};
-use isms::domain::catalogue::Catalogue;
-use isms::domain::sample::demo_workspace;
+mod common;
+
+use common::workbench::demo_app;
+use isms::app::{App, Effect, LayerKind, Question, Tab, press};
 use isms::domain::soa::{Applicability, Reason, Status};
-use isms::keymap::Keymap;
 use isms::store;
 use isms::tui::persist::{self, Store};
-
-fn demo_app() -> App {
-    let catalogue = Catalogue::builtin();
-    let workspace = demo_workspace(&catalogue);
-    let mut app = App::new(catalogue, workspace, "demo".into(), Keymap::default());
-    update(
-        &mut app,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
-    app
-}
 
 /// The decisions of every entry (the demo's hand-written reasons are not in sorted order, so
 /// whole entries differ from what loads back).

@@ -146,7 +146,7 @@ fn search_jump_help_and_quit() {
     tmux.keys(&["Enter"]);
     tmux.wait_for(&["5.29  Information security during", "go to"]);
     tmux.keys(&["?"]);
-    tmux.wait_for(&["Help · keys from your keymap", "Show or hide this help"]);
+    tmux.wait_for(&["Help · lines 1–", "Keys of the Catalogue pane"]);
     tmux.keys(&["Escape"]);
     tmux.wait_for(&["5.29  Information security during"]);
     tmux.keys(&["q"]);

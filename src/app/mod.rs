@@ -202,6 +202,11 @@ impl App {
         if let Some(layer) = self.layers.last() {
             return layer.contexts();
         }
+        self.tab_contexts()
+    }
+
+    /// The contexts of the current tab, as when no layer is open.
+    pub fn tab_contexts(&self) -> &'static [Context] {
         match (self.tab, self.catalogue_pane.focus) {
             (Tab::Catalogue, Focus::List) => &[Context::List, Context::Global],
             (Tab::Catalogue, Focus::Detail) => &[Context::Detail, Context::Global],

@@ -59,6 +59,11 @@ fn pass_to_layers(app: &mut App, action: Action) -> Effect {
                 app.zoom_form();
                 Effect::None
             }
+            // F1 over a layer that types or lists: the help, with that layer's keys first.
+            Action::ToggleHelp if !app.layers.is_empty() => {
+                app.layers.push(Layer::Help(Help::default()));
+                Effect::None
+            }
             // Everything else is for the tabs and the global commands, with no layer open.
             _ if !app.layers.is_empty() => Effect::None,
             action => global(app, action),
@@ -128,7 +133,9 @@ fn global(app: &mut App, action: Action) -> Effect {
 }
 
 fn show_tab(app: &mut App, tab: Tab) -> Effect {
+    let from = app.tab;
     app.tab = tab;
+    app.follow_selection(from);
     Effect::None
 }
 

@@ -119,6 +119,12 @@ fn relabel(
             "a {which} label cannot be empty"
         )));
     }
+    // The settings form and `isms workspace set` separate the labels with commas.
+    if label.contains(',') {
+        return Err(EditError::Invalid(format!(
+            "a {which} label cannot contain a comma ({label:?}): commas separate the labels"
+        )));
+    }
     match scale.iter_mut().find(|p| p.value == value) {
         Some(point) => {
             point.label = label;

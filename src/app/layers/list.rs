@@ -13,6 +13,8 @@ pub enum Target {
     Risk(String),
     /// A sub-clause, shown in the ISMS pane.
     Clause(String),
+    /// The dashboard's findings with this code (all with `None`).
+    FindingCode(Option<String>),
 }
 
 #[derive(Debug, Clone)]

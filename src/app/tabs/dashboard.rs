@@ -27,6 +27,10 @@ pub enum DashCommand {
     Up,
     Down,
     NextPanel,
+    /// Findings: all, errors only, warnings only.
+    CycleSeverity,
+    /// Findings: a list of the codes found, to show one of them only.
+    PickCode,
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +47,10 @@ pub struct Dashboard {
     pub approved: Option<(String, crate::domain::soa::Soa)>,
     /// How many SoA entries changed since that approval.
     pub changed_since_approval: Option<usize>,
+    /// Only findings of this severity are listed (`None`: all).
+    pub severity: Option<Severity>,
+    /// Only findings with this code are listed (`None`: all).
+    pub code: Option<String>,
 }
 
 /// One row of the findings list: a group of findings with the same code, or one finding (an
@@ -90,6 +98,8 @@ impl Default for Dashboard {
             expanded: Vec::new(),
             approved: None,
             changed_since_approval: None,
+            severity: None,
+            code: None,
         }
     }
 }
@@ -151,6 +161,9 @@ impl App {
         let findings = &self.dashboard.findings;
         let mut codes: Vec<(&'static str, usize)> = Vec::new();
         for (i, f) in findings.iter().enumerate() {
+            if !self.dashboard.shows(f) {
+                continue;
+            }
             if !codes.iter().any(|(c, _)| *c == f.code) {
                 codes.push((f.code, i));
             }
@@ -159,7 +172,7 @@ impl App {
         let mut rows = Vec::new();
         for (code, first) in codes {
             let members: Vec<usize> = (0..findings.len())
-                .filter(|&i| findings[i].code == code)
+                .filter(|&i| findings[i].code == code && self.dashboard.shows(&findings[i]))
                 .collect();
             if members.len() == 1 {
                 rows.push(FindingRow::Item {
@@ -209,6 +222,10 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
         }
         Action::Dashboard(DashCommand::Up) => move_finding(app, -1),
         Action::Dashboard(DashCommand::Down) => move_finding(app, 1),
+        Action::Dashboard(DashCommand::CycleSeverity) => {
+            super::dashboard_filter::cycle_severity(app)
+        }
+        Action::Dashboard(DashCommand::PickCode) => super::dashboard_filter::pick_code(app),
         Action::Open if on_map => list_cell(app),
         Action::Open | Action::Toggle => open_finding(app, action == Action::Open),
         _ => {}

@@ -5,7 +5,9 @@
 pub mod audit;
 pub mod catalogue;
 pub mod dashboard;
+mod dashboard_filter;
 pub mod detail;
+mod follow;
 pub mod isms;
 mod mgmt_links;
 pub mod risk_actions;

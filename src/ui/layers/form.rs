@@ -22,10 +22,19 @@ use crate::ui::widgets;
 const LABEL: u16 = 16;
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, form: &Form, theme: &Theme) {
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.popup_border)
         .title(Span::styled(heading(app, form, body), theme.pane_title));
+    if matches!(form.subject, Subject::Settings)
+        && let Some(hint) = crate::app::layers::form::settings::hint(form.focused().spec.name)
+    {
+        let room = usize::from(body.width.saturating_sub(4));
+        block = block.title_bottom(Span::styled(
+            format!(" {} ", fit(hint, room.saturating_sub(2))),
+            theme.dim,
+        ));
+    }
     frame.render_widget(Clear, body);
     let mut inner = block.inner(body);
     frame.render_widget(block, body);

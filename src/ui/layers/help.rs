@@ -1,5 +1,6 @@
-//! The help overlay: every command and its keys, grouped by where it works, generated from the
-//! keymap (so a user's own keys show here too). Scrolls when it does not fit.
+//! The help overlay: the keys of what is under it first, the filter syntax, then every command
+//! and its keys, generated from the keymap (so a user's own keys show here too). Lines are
+//! wrapped by `app::layers::help::rows`; this draws them and scrolls.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,50 +8,38 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::App;
-use crate::app::detail::fit;
+use crate::app::layers::Layer;
+use crate::app::layers::help::{HELP_WIDTH, HelpRow, keys_width, rows, text_size};
 use crate::theme::Theme;
 use crate::ui::widgets::centred;
 
-const KEYS_WIDTH_MAX: usize = 22;
-
 pub fn render(frame: &mut Frame, body: Rect, app: &App, scroll: usize, theme: &Theme) {
-    let area = centred(body, 86, body.height);
+    let area = centred(body, HELP_WIDTH, body.height);
+    let (width, height) = text_size(app);
+    // The layer under the (topmost) help, if any.
+    let under = app
+        .layers
+        .iter()
+        .rev()
+        .skip_while(|l| !matches!(l, Layer::Help(_)))
+        .nth(1);
+    let all = rows(app, under, width);
+    let keys = keys_width(&all);
+    let scroll = scroll.min(all.len().saturating_sub(height));
+    let last = (scroll + height).min(all.len());
+    let title = format!(
+        " Help · lines {}–{last} of {} · j/k PgDn scroll ",
+        scroll + 1,
+        all.len()
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.popup_border)
         .title(Span::styled(
-            " Help · keys from your keymap ",
+            crate::app::detail::fit(&title, width),
             theme.pane_title,
         ));
     let inner = block.inner(area);
-    let sections = app.keymap.help_sections();
-    let keys_width = sections
-        .iter()
-        .flat_map(|(_, entries)| entries.iter().map(|e| e.keys.chars().count()))
-        .max()
-        .unwrap_or(0)
-        .min(KEYS_WIDTH_MAX);
-    let text_width = usize::from(inner.width).saturating_sub(2);
-    let help_width = text_width.saturating_sub(keys_width + 1);
-
-    let mut lines = Vec::new();
-    for (title, entries) in sections {
-        if !lines.is_empty() {
-            lines.push(Line::raw(""));
-        }
-        lines.push(Line::styled(title, theme.header));
-        for entry in entries {
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("{:<keys_width$} ", fit(&entry.keys, keys_width)),
-                    theme.status_key,
-                ),
-                Span::styled(fit(entry.help, help_width), theme.text),
-            ]));
-        }
-    }
-    let rows = usize::from(inner.height);
-    let scroll = scroll.min(lines.len().saturating_sub(rows));
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     let text_area = Rect {
@@ -58,6 +47,19 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, scroll: usize, theme: &T
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
+    let shown: Vec<Line> = all
+        .into_iter()
+        .skip(scroll)
+        .take(height)
+        .map(|row| match row {
+            HelpRow::Heading(title) => Line::styled(title, theme.header),
+            HelpRow::Key { keys: k, text } => Line::from(vec![
+                Span::styled(format!("{k:<keys$} "), theme.status_key),
+                Span::styled(text, theme.text),
+            ]),
+            HelpRow::Text(text) => Line::styled(text, theme.text),
+            HelpRow::Blank => Line::raw(""),
+        })
+        .collect();
     frame.render_widget(Paragraph::new(shown), text_area);
 }

@@ -216,11 +216,14 @@ fn short_ref(reference: &str) -> String {
 fn findings<'a>(ws: &Workspace, selected: usize, today: NaiveDate, theme: &Theme) -> View<'a> {
     let items = &ws.mgmt.findings.items;
     let order = findings_order(ws);
+    // The ids a finding is about are never cut: the column fits the longest list.
+    let mut about_width = "About".len();
     let rows = order
         .iter()
         .map(|&i| {
             let f = &items[i];
             let about: Vec<String> = f.refs.iter().map(|r| short_ref(r)).collect();
+            about_width = about_width.max(about.join(" ").chars().count());
             Row::new([
                 marked(&f.id, !gaps(f).is_empty(), theme),
                 cell(&f.kind.name().replace('_', " ")),
@@ -284,7 +287,7 @@ fn findings<'a>(ws: &Workspace, selected: usize, today: NaiveDate, theme: &Theme
         vec![
             Constraint::Length(7),
             Constraint::Length(11),
-            Constraint::Fill(1),
+            Constraint::Length(about_width as u16),
             Constraint::Fill(1),
             Constraint::Length(12),
             Constraint::Length(14),

@@ -186,10 +186,19 @@ fn findings_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let title = format!(
-        " Findings · {errors} errors · {} warnings · Enter opens or goes to the fix ",
-        dash.findings.len() - errors
-    );
+    let filter = dash.filter_text();
+    let title = if filter.is_empty() {
+        format!(
+            " Findings · {errors} errors · {} warnings · Enter opens or goes to the fix ",
+            dash.findings.len() - errors
+        )
+    } else {
+        let shown = dash.findings.iter().filter(|f| dash.shows(f)).count();
+        format!(
+            " Findings · {filter} · {shown} of {} · s/c change ",
+            dash.findings.len()
+        )
+    };
     let focused = dash.panel == Panel::Findings;
     let rows = usize::from(area.height.saturating_sub(2));
     let width = usize::from(area.width.saturating_sub(2));
@@ -248,6 +257,12 @@ fn findings_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
         })
         .collect();
+    if all.is_empty() && !dash.findings.is_empty() {
+        lines.push(Line::styled(
+            "No finding passes the filter: s and c change it",
+            theme.dim,
+        ));
+    }
     if dash.findings.is_empty() {
         lines.push(Line::styled(
             "Nothing to flag: the SoA and the register pass every check",

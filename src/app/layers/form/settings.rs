@@ -28,6 +28,18 @@ const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
 /// The levels a band line may name, in order.
 const LEVELS: [Level; 4] = [Level::Low, Level::Medium, Level::High, Level::Critical];
 
+/// What a settings field takes, shown under the form while the field has the focus.
+pub fn hint(name: &str) -> Option<&'static str> {
+    match name {
+        "likelihood" | "impact" => {
+            Some("Lowest first, comma separated; a label may have spaces, not a comma")
+        }
+        "bands" => Some("LEVEL=SCORE, e.g. low=1, medium=5, high=10, critical=17"),
+        "threshold" => Some("The highest score a risk owner may accept, e.g. 6"),
+        _ => None,
+    }
+}
+
 /// A form holding the workspace's settings.
 pub fn open(settings: &Settings) -> Form {
     let method = &settings.risk_method;
@@ -82,13 +94,19 @@ pub fn change(form: &Form, settings: &Settings) -> Result<SettingsChange, (&'sta
         _ => String::new(),
     };
     let scale = |name: &'static str, scale: &[ScalePoint]| {
+        // Left as it was: nothing to change (a label with a comma, written in the file by
+        // hand, then does not stop the other settings from being saved).
+        if text(name) == labels(scale) {
+            return Ok(Vec::new());
+        }
         let given: Vec<String> = text(name)
             .split(',')
             .map(|l| l.trim().to_string())
             .collect();
         if given.len() != scale.len() || given.iter().any(String::is_empty) {
             let reason = format!(
-                "{name}: give {} labels, lowest first, separated by commas",
+                "{name}: give {} labels, lowest first, separated by commas (a label may not \
+                 contain a comma)",
                 scale.len()
             );
             return Err((name, reason));
