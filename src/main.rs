@@ -8,7 +8,11 @@ use isms::cli::{Cli, Command, EXIT_BAD_INPUT};
 use isms::tui::{Options, Target};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(cli) = isms::cli::quick::search(&args) {
+        return isms::cli::run(cli);
+    }
+    let cli = Cli::parse_from(args);
     let (target, workbench) = match (&cli.command, &cli.dir) {
         (None, dir) => (
             Target::Dir(dir.clone().unwrap_or_else(|| cli.workspace.clone())),

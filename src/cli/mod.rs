@@ -37,6 +37,7 @@ mod mgmt_lists;
 mod mgmt_report;
 mod oscal_files;
 mod output;
+pub mod quick;
 mod risk;
 mod risks;
 mod search;
