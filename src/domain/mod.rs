@@ -37,3 +37,4 @@ pub mod text;
 pub mod workspace;
 pub mod workspace_format;
 pub mod workspace_load;
+pub mod workspace_part;
