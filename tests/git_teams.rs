@@ -438,6 +438,30 @@ fn exports_are_stamped_with_the_approved_version_approver_date_and_commit() {
             assert!(document.contains(line.as_str()), "{line} in {document}");
         }
     }
+    let oscal = repo.path().join("oscal");
+    repo.isms_ok(&["soa", "--format", "oscal", "-o", oscal.to_str().unwrap()]);
+    for file in ["isms-ssp.json", "isms-profile.json", "isms-catalog.json"] {
+        let document = json(&std::fs::read_to_string(oscal.join(file)).unwrap());
+        let model = document.as_object().unwrap().values().next().unwrap();
+        let props = model["metadata"]["props"].as_array().unwrap();
+        let value = |name: &str| {
+            let found = props.iter().find(|p| p["name"] == name);
+            found.map(|p| p["value"].as_str().unwrap().to_string())
+        };
+        assert_eq!(
+            value("document-status").as_deref(),
+            Some("approved"),
+            "{file}"
+        );
+        assert_eq!(value("approved-version").as_deref(), Some("1"), "{file}");
+        assert_eq!(value("approved-by").as_deref(), Some("Carol"), "{file}");
+        assert_eq!(value("approved-on").as_deref(), Some(day.trim()), "{file}");
+        assert_eq!(value("approved-commit"), Some(approved_commit.clone()));
+        assert_eq!(
+            value("generated-from-commit"),
+            Some(approved_commit.clone())
+        );
+    }
     let html = repo.isms_ok(&["soa", "--format", "html"]);
     assert!(
         html.contains("<th scope=\"row\">Approved by</th><td>Carol</td>"),
