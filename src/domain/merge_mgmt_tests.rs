@@ -250,3 +250,47 @@ fn a_climate_decision_removed_on_one_side_and_edited_on_the_other_keeps_ours() {
         theirs.mgmt.system.climate
     );
 }
+
+#[test]
+fn every_list_of_the_management_system_belongs_to_exactly_one_file() {
+    use super::merge_mgmt::{CLIMATE, PROGRAMME};
+    use super::merge_record::Record;
+    use super::mgmt::audits::{Audit, TestedItem};
+    use super::mgmt::evidence::Evidence;
+    use super::mgmt::reviews::{ManagementReview, ReviewAction, ReviewInput};
+    use super::mgmt::system::{
+        ClauseEntry, ContextIssue, InterestedParty, Objective, PartyRequirement, Role,
+    };
+    use super::workspace_part::{PART_FILES, kinds_in};
+    let kinds = [
+        ClauseEntry::KIND,
+        ContextIssue::KIND,
+        InterestedParty::KIND,
+        PartyRequirement::KIND,
+        CLIMATE,
+        Objective::KIND,
+        Measurement::KIND,
+        Role::KIND,
+        Evidence::KIND,
+        PROGRAMME,
+        Audit::KIND,
+        TestedItem::KIND,
+        ManagementReview::KIND,
+        ReviewInput::KIND,
+        ReviewAction::KIND,
+        FindingRecord::KIND,
+    ];
+    for kind in kinds {
+        let files: Vec<&str> = PART_FILES
+            .into_iter()
+            .filter(|file| kinds_in(file).contains(&kind))
+            .collect();
+        assert_eq!(files.len(), 1, "{kind}: {files:?}");
+    }
+    let listed: usize = PART_FILES.iter().map(|f| kinds_in(f).len()).sum();
+    assert_eq!(
+        listed,
+        kinds.len() + 3,
+        "soa, risk and workspace besides these"
+    );
+}

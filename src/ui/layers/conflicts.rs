@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, body: Rect, chooser: &ConflictChooser, theme: &
     let width = usize::from(area.width.saturating_sub(2));
     let half = width.saturating_sub(8) / 2;
     let intro = if chooser.from_git {
-        "Changed on both branches of a git merge. Pick each value; Enter applies and saves."
+        "A git merge left these: pick each value; Enter applies and saves."
     } else {
         "Changed here and on disk. Pick each value; Enter applies."
     };
