@@ -1,5 +1,6 @@
 //! Teams on git, end to end with the real `git` and the real binary: the merge driver installed by
-//! `isms git setup` merges two branches that edited the same SoA entry and both added a risk;
+//! `isms git setup` merges two branches that edited the same SoA entry and sub-clause and both
+//! added a risk, a finding and evidence;
 //! per-record history and blame; approve → edit → `isms diff` lists exactly the edit; exports
 //! stamped with the approval.
 
@@ -114,11 +115,16 @@ fn workspace_repo() -> Repo {
     let repo = Repo::new();
     repo.isms_ok(&["init", "."]);
     repo.isms_ok(&["git", "setup"]);
-    assert!(
-        std::fs::read_to_string(repo.path().join(".gitattributes"))
-            .unwrap()
-            .contains("soa.ron merge=isms diff=isms")
-    );
+    let attributes = std::fs::read_to_string(repo.path().join(".gitattributes")).unwrap();
+    for file in [
+        "soa.ron",
+        "isms.ron",
+        "evidence.ron",
+        "audits.ron",
+        "findings.ron",
+    ] {
+        assert!(attributes.contains(&format!("{file} merge=isms diff=isms")));
+    }
     repo.commit("Start the ISMS");
     repo
 }
@@ -140,6 +146,33 @@ fn branches_editing_one_entry_and_both_adding_a_risk_merge_cleanly() {
         "--impact",
         "5",
     ]);
+    // The management system too: each adds a finding and evidence, and each edits another
+    // field of sub-clause 9.2.2.
+    ops.isms_ok(&["clause", "set", "9.2.2", "--status", "met"]);
+    ops.isms_ok(&[
+        "finding",
+        "add",
+        "--kind",
+        "minor_nc",
+        "--source",
+        "self_identified",
+        "--ref",
+        "8.13",
+        "--statement",
+        "Restores are never tested",
+    ]);
+    ops.isms_ok(&[
+        "evidence",
+        "add",
+        "--title",
+        "Backup runbook",
+        "--kind",
+        "document",
+        "--location",
+        "https://handbook.example/backups",
+        "--supports",
+        "8.13",
+    ]);
     ops.commit("Backups are in place");
 
     repo.as_user("Bob");
@@ -153,6 +186,31 @@ fn branches_editing_one_entry_and_both_adding_a_risk_merge_cleanly() {
         "3",
         "--impact",
         "3",
+    ]);
+    repo.isms_ok(&["clause", "set", "9.2.2", "--owner", "Internal auditor"]);
+    repo.isms_ok(&[
+        "finding",
+        "add",
+        "--kind",
+        "observation",
+        "--source",
+        "monitoring",
+        "--ref",
+        "clause:9.2.2",
+        "--statement",
+        "No audit plan yet",
+    ]);
+    repo.isms_ok(&[
+        "evidence",
+        "add",
+        "--title",
+        "Audit charter",
+        "--kind",
+        "document",
+        "--location",
+        "https://handbook.example/audit",
+        "--supports",
+        "clause:9.2.2",
     ]);
     repo.commit("Backups have an owner");
 
@@ -183,6 +241,44 @@ fn branches_editing_one_entry_and_both_adding_a_risk_merge_cleanly() {
     let risks = std::fs::read_to_string(repo.path().join("risks.ron")).unwrap();
     assert!(risks.contains("Ransomware") && risks.contains("Laptop theft"));
     assert!(risks.contains("id: \"R-001\"") && risks.contains("id: \"R-002\""));
+    let stderr = text(&merged.stderr);
+    for moved in [
+        "finding F-001 was added on both sides; the incoming one is now F-002",
+        "evidence E-001 was added on both sides; the incoming one is now E-002",
+    ] {
+        assert!(stderr.contains(moved), "{stderr}");
+    }
+    let findings = std::fs::read_to_string(repo.path().join("findings.ron")).unwrap();
+    let evidence = std::fs::read_to_string(repo.path().join("evidence.ron")).unwrap();
+    for (file, wanted) in [
+        (&findings, "No audit plan yet"),
+        (&findings, "Restores are never tested"),
+        (&findings, "id: \"F-002\""),
+        (&evidence, "Audit charter"),
+        (&evidence, "Backup runbook"),
+        (&evidence, "id: \"E-002\""),
+    ] {
+        assert!(file.contains(wanted), "{wanted} in {file}");
+    }
+    let clauses = json(&repo.isms_ok(&["clauses", "--format", "json"]));
+    let clause = clauses
+        .as_array()
+        .or_else(|| clauses["clauses"].as_array())
+        .unwrap()
+        .iter()
+        .find(|c| c["clause"] == "9.2.2" || c["id"] == "9.2.2")
+        .unwrap()
+        .clone();
+    assert_eq!(clause["status"], "met", "{clause}");
+    assert_eq!(clause["owner"], "Internal auditor", "{clause}");
+    // Written in the canonical format: reading and writing again gives the same bytes.
+    let catalogue = isms::domain::catalogue::Catalogue::builtin();
+    for file in ["isms.ron", "evidence.ron", "findings.ron"] {
+        let written = std::fs::read_to_string(repo.path().join(file)).unwrap();
+        let part = isms::domain::workspace_part::parse_part(file, &written, &catalogue).unwrap();
+        let again = isms::domain::workspace_part::render_file(file, &part);
+        assert_eq!(again.as_deref(), Some(written.as_str()), "{file}");
+    }
     let check = repo.isms(&["check"]);
     assert!(
         !text(&check.stderr).contains("isms:"),
@@ -214,6 +310,8 @@ fn the_same_field_changed_on_both_branches_stops_with_a_conflicts_file() {
     let conflicts = std::fs::read_to_string(repo.path().join(".isms-conflicts.ron")).unwrap();
     assert!(conflicts.contains("record: \"5.1\""), "{conflicts}");
     assert!(conflicts.contains("ours: \"CEO\"") && conflicts.contains("theirs: \"CISO\""));
+    // Theirs' version of the file, for the workbench's "take theirs".
+    assert!(conflicts.contains("\"soa.ron\":"), "{conflicts}");
     let soa_file = std::fs::read_to_string(repo.path().join("soa.ron")).unwrap();
     assert!(soa_file.contains("owner: \"CEO\"") && !soa_file.contains("<<<<<<<"));
 }
@@ -339,6 +437,30 @@ fn exports_are_stamped_with_the_approved_version_approver_date_and_commit() {
         for line in &stamp {
             assert!(document.contains(line.as_str()), "{line} in {document}");
         }
+    }
+    let oscal = repo.path().join("oscal");
+    repo.isms_ok(&["soa", "--format", "oscal", "-o", oscal.to_str().unwrap()]);
+    for file in ["isms-ssp.json", "isms-profile.json", "isms-catalog.json"] {
+        let document = json(&std::fs::read_to_string(oscal.join(file)).unwrap());
+        let model = document.as_object().unwrap().values().next().unwrap();
+        let props = model["metadata"]["props"].as_array().unwrap();
+        let value = |name: &str| {
+            let found = props.iter().find(|p| p["name"] == name);
+            found.map(|p| p["value"].as_str().unwrap().to_string())
+        };
+        assert_eq!(
+            value("document-status").as_deref(),
+            Some("approved"),
+            "{file}"
+        );
+        assert_eq!(value("approved-version").as_deref(), Some("1"), "{file}");
+        assert_eq!(value("approved-by").as_deref(), Some("Carol"), "{file}");
+        assert_eq!(value("approved-on").as_deref(), Some(day.trim()), "{file}");
+        assert_eq!(value("approved-commit"), Some(approved_commit.clone()));
+        assert_eq!(
+            value("generated-from-commit"),
+            Some(approved_commit.clone())
+        );
     }
     let html = repo.isms_ok(&["soa", "--format", "html"]);
     assert!(

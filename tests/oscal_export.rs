@@ -55,6 +55,25 @@ fn custom_documents() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The documents with the stamp the command line adds: an approval and the commit.
+fn stamped_documents() -> Vec<(&'static str, String)> {
+    use isms::export::document_control::{Approval, DocumentControl};
+    let ws = common::sample();
+    let mut control = DocumentControl::from_workspace("SoA", &ws, common::generated());
+    control.approval = Some(Approval {
+        version: "2".into(),
+        by: "Maya Okafor".into(),
+        on: chrono::NaiveDate::from_ymd_opt(2026, 4, 30).unwrap(),
+        commit: "0123456789ab".into(),
+        current: false,
+    });
+    control.commit = Some("0123456789abcdef with uncommitted changes".into());
+    documents()
+        .into_iter()
+        .map(|(kind, text)| (kind, isms::export::oscal::stamp::stamped(&text, &control)))
+        .collect()
+}
+
 fn no_empty_arrays(value: &Value, path: &str) {
     match value {
         Value::Array(items) => {
@@ -217,6 +236,7 @@ fn documents_pass_the_official_schema_and_load_in_trestle() {
     for (label, documents) in [
         ("ISO catalogue", documents()),
         ("custom catalogue", custom_documents()),
+        ("stamped", stamped_documents()),
     ] {
         validate(&validator, label, documents);
     }

@@ -7,6 +7,7 @@
 
 mod action;
 mod clipboard;
+mod git_conflicts;
 mod history;
 mod input;
 mod jumps;
@@ -26,6 +27,7 @@ use std::collections::HashMap;
 use ratatui::layout::Rect;
 
 pub use action::{Action, Effect, Tab};
+pub use git_conflicts::GitConflicts;
 pub use history::History;
 pub use input::{handle_key, press};
 pub use jumps::{Place, View};
@@ -95,6 +97,8 @@ pub struct App {
     soa_index: HashMap<String, usize>,
     /// Where Ctrl-O goes back to and Ctrl-N forward to.
     pub jumps: jumps::Jumps,
+    /// The conflicts file a git merge left, as this session handled it.
+    pub git_conflicts: GitConflicts,
 }
 
 impl App {
@@ -132,6 +136,7 @@ impl App {
             audit_pane: AuditPane::default(),
             soa_index: HashMap::new(),
             jumps: jumps::Jumps::default(),
+            git_conflicts: GitConflicts::default(),
         };
         app.workspace_changed();
         app

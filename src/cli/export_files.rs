@@ -34,7 +34,7 @@ pub fn write(
         Which::Soa => {
             let format = SoaFormat::from_str(format, true).map_err(anyhow::Error::msg)?;
             if format == SoaFormat::Oscal {
-                let names = super::oscal_files::write_quietly(path, workspace, catalogue)?;
+                let names = super::oscal_files::write_quietly(dir, path, workspace, catalogue)?;
                 return Ok(format!("{} in {}", names.join(", "), path.display()));
             }
             super::soa::document(dir, catalogue, workspace, format, Style::plain())?

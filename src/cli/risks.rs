@@ -15,6 +15,7 @@ use crate::domain::text::sanitize_line;
 use crate::domain::workspace::Workspace;
 use crate::export::docx::risks_docx_with;
 use crate::export::oscal::poam::oscal_poam;
+use crate::export::oscal::stamp::stamped;
 use crate::export::risks_csv::risks_csv;
 use crate::export::risks_html::{RISKS_TITLE, risks_html_with};
 use crate::export::risks_json::risks_json;
@@ -64,7 +65,7 @@ pub fn document(
         RisksFormat::Oscal => {
             let poam = oscal_poam(workspace, catalogue, last_modified(workspace))
                 .map_err(|e| Refused(e.to_string()))?;
-            (poam.into_bytes(), Kind::Json)
+            (stamped(&poam, &stamp()).into_bytes(), Kind::Json)
         }
     })
 }

@@ -35,8 +35,8 @@ pub fn run(
     }
     let workspace = super::workspace_io::read(dir, catalogue)?;
     if format == SoaFormat::Oscal {
-        let dir = output.expect("checked above");
-        super::oscal_files::write(dir, &workspace, catalogue)?;
+        let out = output.expect("checked above");
+        super::oscal_files::write(dir, out, &workspace, catalogue)?;
         return Ok(ExitCode::SUCCESS);
     }
     let style = output.map_or_else(Style::detect, |_| Style::plain());

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::merge_mgmt::merge_management;
 use super::merge_record::{merge_list, merge_record};
 use super::workspace::Workspace;
 
@@ -31,7 +32,8 @@ impl Merge {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
-    /// Which list: `soa`, `risk`, or `workspace` for the settings.
+    /// Which list: `soa`, `risk`, `workspace` for the settings, or one of the management
+    /// system's (`clause`, `evidence`, `finding`, `measurement`, …).
     pub kind: String,
     /// The record's id: `8.13`, `R-002`, `workspace`.
     pub record: String,
@@ -56,32 +58,6 @@ pub struct Renumbered {
 pub struct MergeReport {
     pub conflicts: Vec<Conflict>,
     pub renumbered: Vec<Renumbered>,
-}
-
-/// Three-way merge of a part merged as a whole (the management system's files, until their
-/// lists are merged record by record): the side that changed wins; both changed differently is
-/// one conflict that keeps ours, so nothing either side wrote is silently dropped.
-fn merge_whole<T: Clone + PartialEq>(
-    part: &str,
-    base: &T,
-    ours: &T,
-    theirs: &T,
-    report: &mut MergeReport,
-) -> T {
-    if ours == base || ours == theirs {
-        return theirs.clone();
-    }
-    if theirs != base {
-        report.conflicts.push(Conflict {
-            kind: "file".to_string(),
-            record: part.to_string(),
-            field: "(file)".to_string(),
-            base: "(as before)".to_string(),
-            ours: "(edited here)".to_string(),
-            theirs: "(edited there)".to_string(),
-        });
-    }
-    ours.clone()
 }
 
 /// Merges `ours` and `theirs`, two versions grown from `base`. Pure: no I/O, no clock.
@@ -113,36 +89,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merge {
         &mut report,
     );
     merged.risks.sort();
-    merged.mgmt = crate::domain::mgmt::Management {
-        system: merge_whole(
-            "isms.ron",
-            &base.mgmt.system,
-            &ours.mgmt.system,
-            &theirs.mgmt.system,
-            &mut report,
-        ),
-        evidence: merge_whole(
-            "evidence.ron",
-            &base.mgmt.evidence,
-            &ours.mgmt.evidence,
-            &theirs.mgmt.evidence,
-            &mut report,
-        ),
-        audits: merge_whole(
-            "audits.ron",
-            &base.mgmt.audits,
-            &ours.mgmt.audits,
-            &theirs.mgmt.audits,
-            &mut report,
-        ),
-        findings: merge_whole(
-            "findings.ron",
-            &base.mgmt.findings,
-            &ours.mgmt.findings,
-            &theirs.mgmt.findings,
-            &mut report,
-        ),
-    };
+    merged.mgmt = merge_management(&base.mgmt, &ours.mgmt, &theirs.mgmt, &mut report);
     Merge {
         merged,
         conflicts: report.conflicts,

@@ -31,6 +31,12 @@ pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
     fn renumbered(&self, _taken: &BTreeSet<String>) -> Option<Self> {
         None
     }
+
+    /// Merges three versions of one record; records holding id-keyed lists of their own
+    /// (an objective's measurements, an audit's tested items) merge those item by item.
+    fn merge(base: Option<&Self>, ours: &Self, theirs: &Self, report: &mut MergeReport) -> Self {
+        merge_record(Self::KIND, ours.id(), base, ours, theirs, report)
+    }
 }
 
 impl Record for SoaEntry {
@@ -139,14 +145,9 @@ pub fn merge_list<T: Record>(
         let base_record = base_at.get(&key).map(|&i| &base[i]);
         let theirs_record = theirs_at.get(&key).map(|&i| &theirs[i]);
         match (base_record, theirs_record) {
-            (base_record @ Some(_), Some(theirs_record)) => merged.push(merge_record(
-                T::KIND,
-                record.id(),
-                base_record,
-                record,
-                theirs_record,
-                report,
-            )),
+            (base_record @ Some(_), Some(theirs_record)) => {
+                merged.push(T::merge(base_record, record, theirs_record, report))
+            }
             (Some(base_record), None) => {
                 if record != base_record {
                     deleted_and_edited(record.id(), base_record, record, false, report);
@@ -164,15 +165,7 @@ pub fn merge_list<T: Record>(
                     renumbered.push(fresh);
                     merged.push(record.clone());
                 } else {
-                    let id = record.id();
-                    merged.push(merge_record(
-                        T::KIND,
-                        id,
-                        None,
-                        record,
-                        theirs_record,
-                        report,
-                    ));
+                    merged.push(T::merge(None, record, theirs_record, report));
                 }
             }
             (None, _) => merged.push(record.clone()),

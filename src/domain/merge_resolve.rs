@@ -23,11 +23,11 @@ pub fn take_theirs(merged: &mut Workspace, theirs: &Workspace, conflict: &Confli
             "findings.ron" => merged.mgmt.findings = theirs.mgmt.findings.clone(),
             _ => {}
         },
-        _ => {}
+        _ => super::merge_resolve_mgmt::take_theirs(&mut merged.mgmt, &theirs.mgmt, conflict),
     }
 }
 
-fn take_in_list<T: Record>(merged: &mut Vec<T>, theirs: &[T], conflict: &Conflict) {
+pub(super) fn take_in_list<T: Record>(merged: &mut Vec<T>, theirs: &[T], conflict: &Conflict) {
     let key = |id: &str| {
         theirs
             .iter()
@@ -53,7 +53,7 @@ fn take_in_list<T: Record>(merged: &mut Vec<T>, theirs: &[T], conflict: &Conflic
 }
 
 /// `ours` with the conflict's field taken from `theirs`.
-fn with_field<T: serde::Serialize + serde::de::DeserializeOwned>(
+pub(super) fn with_field<T: serde::Serialize + serde::de::DeserializeOwned>(
     ours: &T,
     theirs: &T,
     conflict: &Conflict,

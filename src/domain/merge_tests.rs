@@ -1,6 +1,7 @@
 //! The merge engine on every case it promises, and properties over random edits of the demo
 //! workspace: merging a change with itself or with an unchanged base gives that change, disjoint
-//! edits never conflict, and whatever comes out is written and read back by the workspace format.
+//! edits never conflict, and whatever comes out is written and read back by the workspace format
+//! (the management system's files included).
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -11,6 +12,11 @@ use proptest::prelude::*;
 use super::catalogue::Catalogue;
 use super::merge::{Conflict, merge};
 use super::merge_fields::display_value;
+use super::mgmt::Management;
+use super::mgmt::format::{MGMT_FILES, render_part};
+use super::mgmt::ids::next_id;
+use super::mgmt::load::{parse_audits, parse_evidence, parse_findings, parse_system};
+use super::mgmt::system::ClauseStatus;
 use super::risk::Risk;
 use super::sample::demo_workspace;
 use super::soa::{SoaEntry, Status};
@@ -177,13 +183,25 @@ fn assert_loads(workspace: &Workspace) {
         &settings.risk_method,
     )
     .unwrap();
+    let mgmt = &workspace.mgmt;
+    let part = |index: usize| render_part(mgmt, index);
     let loaded = Workspace {
         settings,
         soa: soa.soa,
         risks,
-        mgmt: workspace.mgmt.clone(),
+        mgmt: Management {
+            system: parse_system(&part(0), "isms.ron", catalogue())
+                .unwrap()
+                .system,
+            evidence: parse_evidence(&part(1), "evidence.ron", catalogue()).unwrap(),
+            audits: parse_audits(&part(2), "audits.ron", catalogue()).unwrap(),
+            findings: parse_findings(&part(3), "findings.ron", catalogue()).unwrap(),
+        },
     };
     assert_eq!(render(&loaded), files);
+    for index in 0..MGMT_FILES.len() {
+        assert_eq!(render_part(&loaded.mgmt, index), part(index));
+    }
 }
 
 /// One ordinary edit; indexes wrap around the lists they pick from.
@@ -209,6 +227,22 @@ enum Edit {
         field: u8,
         value: String,
     },
+    Finding {
+        finding: usize,
+        field: u8,
+        value: String,
+    },
+    AddFinding {
+        statement: String,
+    },
+    Clause {
+        clause: usize,
+        field: u8,
+        value: String,
+    },
+    AddEvidence {
+        title: String,
+    },
 }
 
 /// What an edit touched: list, record id and field (`*` for a whole record).
@@ -223,6 +257,10 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => value.prop_map(|title| Edit::AddRisk { title }),
         1 => (0usize..20).prop_map(|risk| Edit::DeleteRisk { risk }),
         1 => (0u8..3, value).prop_map(|(field, value)| Edit::Settings { field, value }),
+        2 => (0usize..3, 0u8..3, value).prop_map(|(finding, field, value)| Edit::Finding { finding, field, value }),
+        1 => value.prop_map(|statement| Edit::AddFinding { statement }),
+        2 => (0usize..40, 0u8..3, value).prop_map(|(clause, field, value)| Edit::Clause { clause, field, value }),
+        1 => value.prop_map(|title| Edit::AddEvidence { title }),
     ]
 }
 
@@ -324,6 +362,74 @@ fn apply(workspace: &mut Workspace, edit: &Edit, time: i64) -> Option<Touch> {
             };
             ("workspace", "workspace".to_string(), name)
         }
+        Edit::Finding {
+            finding,
+            field,
+            value,
+        } => {
+            let items = &mut workspace.mgmt.findings.items;
+            let count = items.len();
+            let finding = items.get_mut(finding % count.max(1))?;
+            let name = match field {
+                0 => {
+                    finding.root_cause = value.clone();
+                    "root_cause"
+                }
+                1 => {
+                    finding.owner = value.clone();
+                    "owner"
+                }
+                _ => {
+                    finding.due = Some(day + chrono::Days::new(value.len() as u64));
+                    "due"
+                }
+            };
+            finding.updated = Some(at(time));
+            ("finding", finding.id.clone(), name)
+        }
+        Edit::AddFinding { statement } => {
+            let items = &mut workspace.mgmt.findings.items;
+            let id = next_id("F-", items.iter().map(|f| f.id.as_str()));
+            let mut finding = items.last()?.clone();
+            finding.id = id.clone();
+            finding.statement = format!("{statement} {time}");
+            items.push(finding);
+            ("finding", id, "*")
+        }
+        Edit::Clause {
+            clause,
+            field,
+            value,
+        } => {
+            let clauses = &mut workspace.mgmt.system.clauses;
+            let count = clauses.len();
+            let clause = &mut clauses[clause % count];
+            let name = match field {
+                0 => {
+                    clause.status = ClauseStatus::ALL[value.len() % 4];
+                    "status"
+                }
+                1 => {
+                    clause.owner = value.clone();
+                    "owner"
+                }
+                _ => {
+                    clause.statement = value.clone();
+                    "statement"
+                }
+            };
+            clause.updated = Some(at(time));
+            ("clause", clause.clause.clone(), name)
+        }
+        Edit::AddEvidence { title } => {
+            let items = &mut workspace.mgmt.evidence.items;
+            let id = next_id("E-", items.iter().map(|e| e.id.as_str()));
+            let mut evidence = items.last()?.clone();
+            evidence.id = id.clone();
+            evidence.title = format!("{title} {time}");
+            items.push(evidence);
+            ("evidence", id, "*")
+        }
     };
     workspace.risks.sort();
     Some(touch)
@@ -341,14 +447,46 @@ fn edited(base: &Workspace, edits: &[Edit], first_second: i64) -> (Workspace, Ve
 }
 
 /// Two touches meet when they are on the same record and either is the whole record or both
-/// are the same field. Risks added on either side never meet (they are renumbered).
+/// are the same field. Risks, findings and evidence added on either side never meet (they are
+/// renumbered).
 fn meet(a: &Touch, b: &Touch, base: &Workspace) -> bool {
-    let added = |t: &Touch| t.2 == "*" && base.risks.get(&t.1).is_none();
+    let in_base = |t: &Touch| match t.0 {
+        "risk" => base.risks.get(&t.1).is_some(),
+        "finding" => base.mgmt.findings.get(&t.1).is_some(),
+        "evidence" => base.mgmt.evidence.get(&t.1).is_some(),
+        _ => true,
+    };
+    let added = |t: &Touch| t.2 == "*" && !in_base(t);
     a.0 == b.0 && a.1 == b.1 && (a.2 == b.2 || a.2 == "*" || b.2 == "*") && !added(a) && !added(b)
 }
 
 fn risk_ids(workspace: &Workspace) -> BTreeSet<String> {
     workspace.risks.risks.iter().map(|r| r.id.clone()).collect()
+}
+
+fn finding_ids(workspace: &Workspace) -> BTreeSet<String> {
+    let items = &workspace.mgmt.findings.items;
+    items.iter().map(|f| f.id.clone()).collect()
+}
+
+fn evidence_ids(workspace: &Workspace) -> BTreeSet<String> {
+    let items = &workspace.mgmt.evidence.items;
+    items.iter().map(|e| e.id.clone()).collect()
+}
+
+/// How many items a clean merge keeps: those both sides kept, plus all either side added.
+fn expected_count(
+    ids: fn(&Workspace) -> BTreeSet<String>,
+    base: &Workspace,
+    ours: &Workspace,
+    theirs: &Workspace,
+) -> usize {
+    let (b, o, t) = (ids(base), ids(ours), ids(theirs));
+    let kept = b
+        .iter()
+        .filter(|id| o.contains(*id) && t.contains(*id))
+        .count();
+    kept + o.difference(&b).count() + t.difference(&b).count()
 }
 
 proptest! {
@@ -389,10 +527,12 @@ proptest! {
         let result = merge(&base, &ours, &theirs);
         prop_assert!(result.is_clean(), "{:?}", result.conflicts);
         // Kept by both, plus everything either side added (renumbered where ids clash).
-        let (b, o, t) = (risk_ids(&base), risk_ids(&ours), risk_ids(&theirs));
-        let kept = b.iter().filter(|id| o.contains(*id) && t.contains(*id)).count();
-        let expected = kept + o.difference(&b).count() + t.difference(&b).count();
-        prop_assert_eq!(result.merged.risks.risks.len(), expected);
+        let merged = &result.merged;
+        prop_assert_eq!(merged.risks.risks.len(), expected_count(risk_ids, &base, &ours, &theirs));
+        let findings = expected_count(finding_ids, &base, &ours, &theirs);
+        prop_assert_eq!(merged.mgmt.findings.items.len(), findings);
+        let evidence = expected_count(evidence_ids, &base, &ours, &theirs);
+        prop_assert_eq!(merged.mgmt.evidence.items.len(), evidence);
         assert_loads(&result.merged);
     }
 

@@ -16,8 +16,12 @@ pub mod located_error;
 pub mod merge;
 pub mod merge_diff;
 pub mod merge_fields;
+pub mod merge_mgmt;
+#[cfg(test)]
+mod merge_mgmt_tests;
 pub mod merge_record;
 pub mod merge_resolve;
+mod merge_resolve_mgmt;
 #[cfg(test)]
 mod merge_tests;
 pub mod mgmt;
@@ -33,3 +37,4 @@ pub mod text;
 pub mod workspace;
 pub mod workspace_format;
 pub mod workspace_load;
+pub mod workspace_part;

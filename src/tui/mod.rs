@@ -4,6 +4,7 @@
 //! unsaved edits and the typing in an open form. Ctrl-Z suspends; `fg` resumes.
 
 pub mod clipboard;
+pub mod conflicts_file;
 mod demo_folder;
 mod editor;
 mod events;
@@ -50,6 +51,7 @@ pub fn run(options: Options) -> anyhow::Result<ExitCode> {
     } = opened;
     let mut store = persist::Store { dir, handle };
     persist::offer_recovery(&mut app, &store);
+    conflicts_file::offer(&mut app, &store.dir);
     terminal::install_panic_hook();
     terminal::enter(options.mouse)?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

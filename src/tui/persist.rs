@@ -47,7 +47,11 @@ pub fn save(app: &mut App, store: &mut Store) {
         Err(StoreError::ChangedOnDisk { files }) => SaveOutcome::ChangedOnDisk(files),
         Err(other) => SaveOutcome::Failed(other.to_string()),
     };
+    let saved = matches!(outcome, SaveOutcome::Saved(_));
     app.saved(outcome);
+    if saved {
+        super::conflicts_file::after_save(app, &store.dir);
+    }
 }
 
 /// The quit question's "save, then quit": true when the save went through and the session may
@@ -58,8 +62,10 @@ pub fn save_and_quit(app: &mut App, store: &mut Store) -> bool {
 }
 
 /// A look at the files (every few seconds and after keys): when they changed on disk, they are
-/// read again and the unsaved edits merged on top.
+/// read again and the unsaved edits merged on top; a conflicts file a git merge left opens the
+/// chooser.
 pub fn check_disk(app: &mut App, store: &mut Store) {
+    super::conflicts_file::offer(app, &store.dir);
     let Some(handle) = &mut store.handle else {
         return;
     };

@@ -1,6 +1,8 @@
 //! The conflict chooser: after the files changed on disk, each field that both this session and
 //! the files changed, with both values; the user keeps ours or takes theirs, field by field.
-//! Applying is one undoable edit; leaving keeps ours everywhere (as the merge did).
+//! Applying is one undoable edit; leaving keeps ours everywhere (as the merge did). The same
+//! chooser takes the conflicts a git merge recorded: there applying also saves, and leaving
+//! keeps the conflicts file for later.
 
 use super::Outcome;
 use crate::app::widgets::cursor::Cursor;
@@ -19,6 +21,8 @@ pub struct ConflictChooser {
     pub theirs_chosen: Vec<bool>,
     pub cursor: Cursor,
     theirs: Workspace,
+    /// The conflicts came from a git merge's conflicts file, not from files changed on disk.
+    pub from_git: bool,
 }
 
 impl ConflictChooser {
@@ -28,6 +32,15 @@ impl ConflictChooser {
             conflicts,
             cursor: Cursor::default(),
             theirs,
+            from_git: false,
+        }
+    }
+
+    /// The chooser over the conflicts a git merge recorded.
+    pub fn from_git(conflicts: Vec<Conflict>, theirs: Workspace) -> ConflictChooser {
+        ConflictChooser {
+            from_git: true,
+            ..ConflictChooser::new(conflicts, theirs)
         }
     }
 }
@@ -63,6 +76,16 @@ pub(super) fn update(app: &mut App, chooser: &mut ConflictChooser, action: Actio
                     "Took theirs in {taken}, kept yours in {} (u undoes)",
                     len - taken
                 ),
+                false,
+            );
+            if chooser.from_git {
+                return Outcome::Close(app.git_conflicts_chosen());
+            }
+            return Outcome::Close(Effect::None);
+        }
+        Action::Close if chooser.from_git => {
+            app.tell(
+                "Nothing chosen yet; the conflicts stay in .isms-conflicts.ron for the next start",
                 false,
             );
             return Outcome::Close(Effect::None);

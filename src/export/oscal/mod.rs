@@ -11,6 +11,7 @@ pub mod poam;
 pub mod profile;
 pub mod read_catalog;
 pub mod ssp;
+pub mod stamp;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value, json};

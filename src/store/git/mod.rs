@@ -12,7 +12,10 @@ use std::process::Command;
 
 pub use approval::TAG_PREFIX;
 pub use approval::{Approval, approvals, approve, last_approval};
-pub use conflicts::{CONFLICTS_FILE, read_conflicts, record_conflicts};
+pub use conflicts::{
+    CONFLICTS_FILE, RecordedConflicts, read_conflicts, read_recorded, record_conflicts,
+    record_file_conflicts, remove_conflicts,
+};
 pub use history::{Commit, History, file_at};
 pub use next_id::{next_risk_id, renumber_added};
 pub use setup::{ATTRIBUTES, DRIVER, missing_setup, setup};

@@ -4,21 +4,25 @@
 use std::path::Path;
 
 use super::{GitError, git, is_repository};
-use crate::domain::workspace_format::{RISKS_FILE, SOA_FILE, WORKSPACE_FILE};
+use crate::domain::workspace_part::PART_FILES;
 
 /// The name of both drivers in `.gitattributes` and the git config.
 pub const DRIVER: &str = "isms";
 
 /// The lines `.gitattributes` (in the workspace directory) needs.
-pub const ATTRIBUTES: [&str; 3] = [
+pub const ATTRIBUTES: [&str; 7] = [
     "workspace.ron merge=isms diff=isms",
     "soa.ron merge=isms diff=isms",
     "risks.ron merge=isms diff=isms",
+    "isms.ron merge=isms diff=isms",
+    "evidence.ron merge=isms diff=isms",
+    "audits.ron merge=isms diff=isms",
+    "findings.ron merge=isms diff=isms",
 ];
 
-/// Hunk headers of `git diff` name the record: `control: "8.13"` or `id: "R-004"` (git shows
-/// the first group when the pattern has groups).
-const HUNK_HEADER: &str = r#"^[ ]+((control|id): "[^"]*"),$"#;
+/// Hunk headers of `git diff` name the record: `control: "8.13"`, `clause: "9.2.2"` or
+/// `id: "R-004"` (git shows the first group when the pattern has groups).
+const HUNK_HEADER: &str = r#"^[ ]+((control|clause|id): "[^"]*"),$"#;
 
 /// Writes the missing `.gitattributes` lines and the local git config for the drivers, which run
 /// `isms_exe`. Returns what it did, one line each.
@@ -75,7 +79,7 @@ pub fn missing_setup(dir: &Path) -> Option<String> {
         return None;
     }
     let configured = git(dir, &["config", "--get", "merge.isms.driver"]).is_ok();
-    let attributed = [WORKSPACE_FILE, SOA_FILE, RISKS_FILE].iter().all(|file| {
+    let attributed = PART_FILES.iter().all(|file| {
         git(dir, &["check-attr", "merge", "--", file])
             .is_ok_and(|out| out.trim_end().ends_with(": merge: isms"))
     });

@@ -19,10 +19,12 @@ pub fn render(frame: &mut Frame, body: Rect, chooser: &ConflictChooser, theme: &
     let area = centred(body, 100, rows * 2 + 3);
     let width = usize::from(area.width.saturating_sub(2));
     let half = width.saturating_sub(8) / 2;
-    let mut lines = vec![Line::styled(
-        "Changed here and on disk. Pick each value; Enter applies.",
-        theme.dim,
-    )];
+    let intro = if chooser.from_git {
+        "A git merge left these: pick each value; Enter applies and saves."
+    } else {
+        "Changed here and on disk. Pick each value; Enter applies."
+    };
+    let mut lines = vec![Line::styled(intro, theme.dim)];
     let cursor = chooser.cursor;
     for (i, conflict) in chooser
         .conflicts
