@@ -18,7 +18,7 @@ const AUDITS: &str = "6 j";
 /// The findings register, on the first finding.
 const FINDINGS: &str = "6 v";
 /// A new finding raised from the first tested item, with a statement typed.
-const NEW_FINDING: &str = "6 j n Restore <Space> test <Space> not <Space> run.";
+const NEW_FINDING: &str = "6 j f Restore <Space> test <Space> not <Space> run.";
 
 #[test]
 fn isms_clauses_80x24() {

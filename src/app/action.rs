@@ -137,6 +137,11 @@ pub enum Action {
     /// Copy the selected id (in a form, the justification) to the clipboard.
     Copy,
     Isms(super::tabs::isms::IsmsCommand),
+    /// The edge hashed a local evidence file the form names (or says why it could not).
+    FileHashed {
+        location: String,
+        sha256: Result<String, String>,
+    },
     Audit(super::tabs::audit::AuditCommand),
     Resize {
         width: u16,
@@ -183,4 +188,7 @@ pub enum Effect {
     Export,
     /// Write `App::take_clipboard` to the terminal as an OSC 52 sequence.
     Clipboard,
+    /// Work out the SHA-256 of this file (relative to the workspace), then hand it back with
+    /// `Action::FileHashed`.
+    HashFile(String),
 }

@@ -7,6 +7,7 @@ pub mod clipboard;
 mod demo_folder;
 mod editor;
 mod events;
+mod evidence_hash;
 pub mod export;
 mod history;
 mod keys;
@@ -149,6 +150,7 @@ fn event_loop(
                 }
                 Effect::DiscardRecovery => persist::discard_recovery(app, store),
                 Effect::LoadHistory(record) => histories.load(&store.dir, record, &sender),
+                Effect::HashFile(location) => evidence_hash::run(app, store, location),
                 Effect::ExternalEdit => {
                     if let Some(text) = app.external_text() {
                         let result = editor::edit_text(&text, mouse, &mut terminal);

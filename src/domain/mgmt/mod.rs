@@ -14,6 +14,7 @@ mod check_system;
 pub mod clauses;
 pub mod edit;
 mod edit_records;
+pub mod edit_system;
 pub mod evidence;
 pub mod findings;
 pub mod format;

@@ -1,0 +1,126 @@
+//! Opening the one form from the ISMS and Audit panes: `n` a new record of the view shown, `m` a
+//! measurement of the selected objective, `e` the selected record (read-only in a read-only
+//! session); and Enter on the coverage grid, listing the audits behind a row.
+
+use super::audit::AuditView;
+use super::coverage::{self, Cell};
+use super::isms::IsmsView;
+use crate::app::App;
+use crate::app::layers::Layer;
+use crate::app::layers::form::mgmt_record::{RecordKind, edit_record, new_record};
+use crate::app::layers::form::{Form, clause};
+
+fn push(app: &mut App, mut form: Form) {
+    form.read_only = app.read_only.is_some();
+    app.layers.push(Layer::Form(Box::new(form)));
+}
+
+/// The kind of record an ISMS view lists (none for the sub-clauses: they are seeded).
+fn isms_kind(view: IsmsView) -> Option<RecordKind> {
+    match view {
+        IsmsView::Clauses => None,
+        IsmsView::Context => Some(RecordKind::Issue),
+        IsmsView::Parties => Some(RecordKind::Party),
+        IsmsView::Objectives => Some(RecordKind::Objective),
+        IsmsView::Roles => Some(RecordKind::Role),
+        IsmsView::Evidence => Some(RecordKind::Evidence(None)),
+    }
+}
+
+/// `n` in the ISMS pane.
+pub(super) fn new_isms_record(app: &mut App) {
+    match isms_kind(app.isms_pane.view) {
+        Some(kind) => push(app, new_record(kind, app.session.today)),
+        None => app.tell(
+            "The sub-clauses 4.1 … 10.2 are all listed already: Enter edits one; v shows the records",
+            false,
+        ),
+    }
+}
+
+/// `m` on an objective: a new measurement of it.
+pub(super) fn new_measurement(app: &mut App) {
+    let objective = (app.isms_pane.view == IsmsView::Objectives)
+        .then(|| app.isms_selected())
+        .flatten()
+        .and_then(|i| app.workspace.mgmt.system.objectives.get(i))
+        .map(|o| (o.id.clone(), o.title.clone()));
+    let Some((id, title)) = objective else {
+        app.tell("m measures an objective: v shows the objectives", false);
+        return;
+    };
+    let mut form = new_record(RecordKind::Measurement(id.clone()), app.session.today);
+    form.title = format!("New measurement of {id} {title}");
+    push(app, form);
+}
+
+/// `e` in the ISMS pane (on a sub-clause: the clause form).
+pub(super) fn edit_isms_record(app: &mut App) {
+    let view = app.isms_pane.view;
+    let Some(index) = app.isms_selected() else {
+        return;
+    };
+    let rows = super::mgmt_rows::isms_rows(&app.workspace, view);
+    let Some((id, _)) = rows.get(index) else {
+        return;
+    };
+    if view == IsmsView::Clauses {
+        if let Some(entry) = app.workspace.mgmt.system.clause(id) {
+            let form = clause::open(entry);
+            push(app, form);
+        }
+        return;
+    }
+    let form = isms_kind(view).and_then(|kind| edit_record(kind, id, &app.workspace));
+    match form {
+        Some(form) => push(app, form),
+        None => app.tell(
+            format!(
+                "{id}: evidence is added here and changed in evidence.ron (or with isms evidence)"
+            ),
+            false,
+        ),
+    }
+}
+
+/// `n` in the Audit pane's audits, reviews and coverage views.
+pub(super) fn new_audit_record(app: &mut App) {
+    let kind = match app.audit_pane.view {
+        AuditView::Reviews => RecordKind::Review,
+        _ => RecordKind::Audit,
+    };
+    push(app, new_record(kind, app.session.today));
+}
+
+/// Enter on a row of the coverage grid: what the audits of the cycle did with it.
+pub(super) fn coverage_audits(app: &mut App) {
+    let Some(row) = app.audit_selected().and_then(|i| coverage::ROWS.get(i)) else {
+        return;
+    };
+    let years = coverage::cycle_years(&app.workspace, app.session.today);
+    let mut said = Vec::new();
+    for year in years {
+        for (audit, cell) in coverage::audits_of(&app.workspace, row, year) {
+            let verb = if cell == Cell::Audited {
+                "audited"
+            } else {
+                "plans"
+            };
+            said.push(format!("{} {verb} it ({year})", audit.id));
+        }
+    }
+    if said.is_empty() {
+        app.tell(
+            format!(
+                "{} {}: never audited in this cycle (n plans an audit)",
+                row.id, row.title
+            ),
+            true,
+        );
+    } else {
+        app.tell(
+            format!("{} {}: {}", row.id, row.title, said.join(", ")),
+            false,
+        );
+    }
+}
