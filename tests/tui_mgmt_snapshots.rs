@@ -77,5 +77,5 @@ fn finding_form_120x40() {
 
 #[test]
 fn audit_reviews_80x24() {
-    insta::assert_snapshot!(screen(80, 24, "6 V"));
+    insta::assert_snapshot!(screen(80, 24, "6 v v"));
 }

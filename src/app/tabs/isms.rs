@@ -109,6 +109,20 @@ pub fn split(body: Rect, len: usize) -> (Rect, Rect) {
     (table, detail)
 }
 
+/// The coverage grid's split: every row of the grid shown, the story below in what is left (at
+/// least five rows).
+pub fn split_grid(body: Rect, len: usize) -> (Rect, Rect) {
+    let needed = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(3);
+    let height = needed.min(body.height.saturating_sub(5));
+    let table = Rect { height, ..body };
+    let detail = Rect {
+        y: body.y + height,
+        height: body.height - height,
+        ..body
+    };
+    (table, detail)
+}
+
 /// Whether a sub-clause lacks the documented information it asks for: the reason, shortly.
 pub fn evidence_gap(
     workspace: &Workspace,
@@ -149,8 +163,19 @@ impl App {
 
     /// Rows an ISMS or Audit list of `len` records gets.
     pub fn mgmt_rows_for(&self, len: usize) -> usize {
-        let (table, _) = split(layout::screen(self.area()).body, len);
+        let (table, _) = self.mgmt_split(layout::screen(self.area()).body, len);
         usize::from(layout::table_rows(table).height)
+    }
+
+    /// The split of the ISMS or Audit pane shown: the coverage grid keeps all its rows.
+    pub fn mgmt_split(&self, body: Rect, len: usize) -> (Rect, Rect) {
+        let grid =
+            self.tab == Tab::Audit && self.audit_pane.view == super::audit::AuditView::Coverage;
+        if grid {
+            split_grid(body, len)
+        } else {
+            split(body, len)
+        }
     }
 
     /// Moves the ISMS pane's cursor in its current view (0 only keeps it in range).

@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, Wrap};
 
 use crate::app::detail::fit;
-use crate::app::tabs::isms::split;
 use crate::app::{App, Cursor};
 use crate::domain::mgmt::system::ClauseStatus;
 use crate::domain::text::sanitize_line;
@@ -56,7 +55,7 @@ pub fn render(
         .filter_map(|(row, keep)| keep.then_some(row))
         .collect();
     let count = passing.len();
-    let (table_area, detail_area) = split(area, count);
+    let (table_area, detail_area) = app.mgmt_split(area, count);
     let shown = app.mgmt_rows_for(count);
     let mut title = listing.title;
     if !listing.filter.is_empty() {
