@@ -5,7 +5,7 @@
 
 mod common;
 
-use isms::app::tabs::audit::AuditView;
+use isms::app::tabs::audit::{AuditRow, AuditView};
 use isms::app::tabs::coverage::{self, Cell};
 use isms::app::tabs::isms::IsmsView;
 use isms::app::{Action, App, Effect, LayerKind, Tab, press, update};
@@ -208,7 +208,11 @@ fn n_adds_an_audit_a_finding_and_a_management_review() {
     let audit = app.workspace.mgmt.audits.audit("A-003").unwrap();
     assert_eq!(audit.title, "Supplier audit 2026");
     assert_eq!(app.audit_pane.view, AuditView::Audits);
-    assert_eq!(app.selected_audit_row().is_some(), true);
+    assert_eq!(
+        app.selected_audit_row(),
+        Some(AuditRow::Audit(2)),
+        "A-003 selected"
+    );
 
     press(&mut app, "v n");
     assert_eq!(form_title(&app), "New finding");
