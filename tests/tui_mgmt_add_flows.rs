@@ -339,3 +339,46 @@ fn a_read_only_session_refuses_to_add_and_shows_records_read_only() {
     press(&mut app, "5 e");
     assert!(app.top_form().unwrap().read_only);
 }
+
+#[test]
+fn ctrl_g_in_the_soa_forms_evidence_field_picks_an_id_from_the_register() {
+    let mut app = demo_app();
+    press(&mut app, "2 e <Tab> <Tab> <Tab> <Tab>");
+    let form = app.top_form().unwrap();
+    assert_eq!(form.focused().spec.name, "evidence");
+    let control = app.selected_soa_entry().unwrap().control.clone();
+    let before = form.text_of("evidence");
+    press(&mut app, "<C-g>");
+    assert_eq!(app.top(), Some(LayerKind::List));
+    let Some(isms::app::Layer::List(popup)) = app.layers.last() else {
+        panic!("the evidence list is on top");
+    };
+    assert_eq!(popup.items.len(), app.workspace.mgmt.evidence.items.len());
+    assert!(
+        popup.items[1].0.starts_with("E-002  document"),
+        "{:?}",
+        popup.items[1]
+    );
+    press(&mut app, "j <Enter>");
+    assert_eq!(app.top(), Some(LayerKind::Form), "back in the form");
+    let text = app.top_form().unwrap().text_of("evidence");
+    assert!(text.ends_with("E-002"), "{text:?}");
+    assert!(text.starts_with(before.trim_end()));
+    press(&mut app, "<C-g> j <Enter>");
+    assert!(app.message.as_ref().unwrap().text.contains("cited already"));
+    assert_eq!(app.top_form().unwrap().text_of("evidence"), text, "once");
+    assert_eq!(press(&mut app, "<C-s>"), [Effect::Save]);
+    let entry = app.soa_entry(&control).unwrap();
+    assert!(entry.evidence.contains(&"E-002".to_string()));
+
+    // Elsewhere Ctrl-g says where it works.
+    press(&mut app, "2 e <C-g>");
+    assert_eq!(app.top(), Some(LayerKind::Form));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("evidence field")
+    );
+}

@@ -39,3 +39,11 @@ fn evidence_form_120x40() {
 fn evidence_filtered_80x24() {
     insta::assert_snapshot!(screen(80, 24, EVIDENCE_FILTERED));
 }
+
+/// The evidence picker over the SoA form's evidence field.
+const EVIDENCE_PICKER: &str = "2 e <Tab> <Tab> <Tab> <Tab> <C-g>";
+
+#[test]
+fn evidence_picker_80x24() {
+    insta::assert_snapshot!(screen(80, 24, EVIDENCE_PICKER));
+}

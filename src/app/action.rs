@@ -137,6 +137,8 @@ pub enum Action {
     /// Copy the selected id (in a form, the justification) to the clipboard.
     Copy,
     Isms(super::tabs::isms::IsmsCommand),
+    /// In a form's evidence field: the list of the evidence register, to pick an id from.
+    PickEvidence,
     /// The edge hashed a local evidence file the form names (or says why it could not).
     FileHashed {
         location: String,

@@ -133,6 +133,7 @@ pub const DEFAULTS: &[Default] = &[
     bind("form_prev", Action::FormPrev, &[Form], &["<S-Tab>"], "Previous field"),
     bind("form_cancel", Action::FormCancel, &[Form], &["<Esc>"], "Close the form (asks when something changed)"),
     bind("form_editor", Action::FormExternalEdit, &[Form], &["<C-e>"], "Edit the focused text field in $EDITOR"),
+    bind("pick_evidence", Action::PickEvidence, &[Form], &["<C-g>"], "In an evidence field: pick from the evidence register"),
     bind("field_down", Action::FormNext, FIELDS, &["<Down>"], "Next field (in text over several lines, the arrows move in the text)"),
     bind("field_up", Action::FormPrev, FIELDS, &["<Up>"], "Previous field"),
     bind("field_enter", Action::FormNext, &[Line, Date, Choice, Flags], &["<Enter>"], "Next field"),

@@ -78,6 +78,9 @@ impl App {
             Target::Control(id) => self.go_to_control(id),
             Target::Risk(id) => self.go_to_risk(id),
             Target::Clause(id) => self.go_to_clause(id),
+            Target::Evidence(id) => {
+                self.show_mgmt_record(super::super::Tab::Isms, id);
+            }
         }
     }
 }

@@ -288,6 +288,7 @@ fn is_edit(action: &Action) -> bool {
             | Action::ClearValue
             | Action::Today
             | Action::FormExternalEdit
+            | Action::PickEvidence
     ) || matches!(action, Action::Open)
 }
 
@@ -306,6 +307,10 @@ pub(super) fn update(app: &mut App, form: &mut Form, action: Action) -> Outcome 
         }
         Action::FormExternalEdit => app.tell("$EDITOR edits text fields; Tab to one first", false),
         Action::Copy => return Outcome::Keep(app.copy_from_form(form)),
+        Action::PickEvidence if super::evidence_pick::takes_evidence(form) => {
+            super::evidence_pick::open(app);
+        }
+        Action::PickEvidence => app.tell("Ctrl-g picks evidence in an evidence field", false),
         Action::Open if form.focused().spec.kind == Kind::Controls => {
             app.layers
                 .push(Layer::Picker(ControlPicker::new(&app.catalogue)));
