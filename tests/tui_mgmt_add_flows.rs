@@ -382,3 +382,38 @@ fn ctrl_g_in_the_soa_forms_evidence_field_picks_an_id_from_the_register() {
             .contains("evidence field")
     );
 }
+
+#[test]
+fn e_edits_an_audit_keeping_its_items_and_a_review_keeping_its_actions() {
+    let mut app = demo_app();
+    let before = app.workspace.mgmt.audits.audit("A-001").unwrap().clone();
+    press(&mut app, "6 j e");
+    assert_eq!(app.top(), None, "a tested item is not edited here");
+    press(&mut app, "k e");
+    assert_eq!(form_title(&app), "audit A-001");
+    press(&mut app, "<End> <Space> (final)");
+    assert_eq!(press(&mut app, "<C-s>"), [Effect::Save]);
+    let after = app.workspace.mgmt.audits.audit("A-001").unwrap();
+    assert_eq!(after.title, "Internal audit 2025 (final)");
+    assert_eq!(after.items, before.items, "the tested items stay");
+    assert_eq!(
+        (&after.scope, after.finished, after.status),
+        (&before.scope, before.finished, before.status)
+    );
+
+    let review = app.workspace.mgmt.audits.review("MR-001").unwrap().clone();
+    press(&mut app, "v v e");
+    assert_eq!(form_title(&app), "management review MR-001");
+    press(&mut app, "<End> <BS> <BS> <BS> COO");
+    assert_eq!(press(&mut app, "<C-s>"), [Effect::Save]);
+    let after = app.workspace.mgmt.audits.review("MR-001").unwrap();
+    assert_eq!(after.chair, "COO");
+    assert_eq!(
+        after.inputs, review.inputs,
+        "the inputs read back as written"
+    );
+    assert_eq!(after.actions, review.actions, "the actions stay");
+    assert_eq!(after.attendees, review.attendees);
+    press(&mut app, "u");
+    assert_eq!(app.workspace.mgmt.audits.review("MR-001").unwrap(), &review);
+}

@@ -249,7 +249,7 @@ fn new_finding(app: &mut App) {
 /// `e`: the form on the selected finding (read-only in a read-only session).
 fn edit_finding(app: &mut App) {
     if app.audit_pane.view != AuditView::Findings {
-        app.tell("e edits a finding: v shows the findings", false);
+        super::mgmt_forms::edit_audit_record(app);
         return;
     }
     let Some(record) = app

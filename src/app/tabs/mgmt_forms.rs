@@ -2,17 +2,40 @@
 //! measurement of the selected objective, `e` the selected record (read-only in a read-only
 //! session); and Enter on the coverage grid, listing the audits behind a row.
 
-use super::audit::AuditView;
+use super::audit::{AuditRow, AuditView};
 use super::coverage::{self, Cell};
 use super::isms::IsmsView;
 use crate::app::App;
 use crate::app::layers::Layer;
 use crate::app::layers::form::mgmt_record::{RecordKind, edit_record, new_record};
-use crate::app::layers::form::{Form, clause};
+use crate::app::layers::form::{Form, Subject, clause};
 
 fn push(app: &mut App, mut form: Form) {
     form.read_only = app.read_only.is_some();
+    if let Some(how) = how_to_write(&form) {
+        app.tell(how, false);
+    }
     app.layers.push(Layer::Form(Box::new(form)));
+}
+
+/// How to write the fields of a record that are lists in one text, said when its form opens.
+fn how_to_write(form: &Form) -> Option<&'static str> {
+    let Subject::Record { kind, .. } = &form.subject else {
+        return None;
+    };
+    Some(match kind {
+        RecordKind::Party => {
+            "One requirement a line: what they need | what meets it (8.13 clause:6.1 R-001)"
+        }
+        RecordKind::Review => {
+            "Inputs: one a line, topic=what was said (audit_results=…, objectives=…); attendees by commas"
+        }
+        RecordKind::Evidence(_) => {
+            "Supports: 8.13 clause:9.2 R-001 F-001 …; a local file is hashed when applied"
+        }
+        RecordKind::Role => "Competence ev.: evidence ids; Ctrl-g picks from the register",
+        _ => return None,
+    })
 }
 
 /// The kind of record an ISMS view lists (none for the sub-clauses: they are seeded).
@@ -122,5 +145,33 @@ pub(super) fn coverage_audits(app: &mut App) {
             format!("{} {}: {}", row.id, row.title, said.join(", ")),
             false,
         );
+    }
+}
+
+/// `e` in the Audit pane's audits and reviews views: the audit or review selected.
+pub(super) fn edit_audit_record(app: &mut App) {
+    let book = &app.workspace.mgmt.audits;
+    let picked = match (app.audit_pane.view, app.audit_selected()) {
+        (AuditView::Audits, Some(_)) => {
+            match app.selected_audit_row() {
+                Some(AuditRow::Audit(a)) => Some((RecordKind::Audit, book.audits[a].id.clone())),
+                _ => {
+                    app.tell("e edits an audit: move to its row (a tested item is changed in audits.ron)", false);
+                    return;
+                }
+            }
+        }
+        (AuditView::Reviews, Some(r)) => book
+            .reviews
+            .get(r)
+            .map(|r| (RecordKind::Review, r.id.clone())),
+        (AuditView::Coverage, _) => {
+            app.tell("e edits audits, findings and reviews: v shows them", false);
+            return;
+        }
+        _ => None,
+    };
+    if let Some(form) = picked.and_then(|(kind, id)| edit_record(kind, &id, &app.workspace)) {
+        push(app, form);
     }
 }

@@ -13,6 +13,7 @@ mod check_links;
 mod check_system;
 pub mod clauses;
 pub mod edit;
+pub mod edit_audit;
 mod edit_records;
 pub mod edit_system;
 pub mod evidence;

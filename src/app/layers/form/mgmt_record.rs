@@ -80,7 +80,10 @@ pub fn new_record(kind: RecordKind, today: NaiveDate) -> Form {
 /// A form on existing record `id` of `kind`, or `None` when this kind is not edited here.
 pub fn edit_record(kind: RecordKind, id: &str, workspace: &Workspace) -> Option<Form> {
     let (specs, focus) = specs(&kind);
-    let values = system_record::values(&kind, id, workspace)?;
+    let values = match kind {
+        RecordKind::Audit | RecordKind::Review => register_record::values(&kind, id, workspace)?,
+        _ => system_record::values(&kind, id, workspace)?,
+    };
     let fields = specs
         .iter()
         .zip(values)
@@ -125,7 +128,7 @@ pub fn write(
     let id = id.as_deref();
     match kind {
         RecordKind::Evidence(_) | RecordKind::Audit | RecordKind::Review => {
-            register_record::write(workspace, catalogue, kind, form, today, stamp)
+            register_record::write(workspace, catalogue, kind, id, form, today, stamp)
         }
         _ => system_record::write(workspace, catalogue, kind, id, form, today),
     }

@@ -14,6 +14,7 @@ use crate::domain::mgmt::audits::{AuditKind, AuditStatus};
 use crate::domain::mgmt::edit::{
     AuditChange, EvidenceChange, ReviewChange, add_audit, add_evidence, add_review,
 };
+use crate::domain::mgmt::edit_audit::{put_audit, put_review};
 use crate::domain::mgmt::evidence::EvidenceKind;
 use crate::domain::stamp::Stamp;
 use crate::domain::workspace::Workspace;
@@ -73,11 +74,52 @@ pub(super) fn blank(kind: &RecordKind, spec: &Spec, today: NaiveDate) -> Value {
     }
 }
 
-/// The form's values added through the domain; the new record's id.
+/// The values of audit or review `id`, in the order of its table.
+pub(super) fn values(kind: &RecordKind, id: &str, workspace: &Workspace) -> Option<Vec<Value>> {
+    let book = &workspace.mgmt.audits;
+    Some(match kind {
+        RecordKind::Audit => {
+            let a = book.audits.iter().find(|a| a.id == id)?;
+            vec![
+                line(&a.title),
+                choice(AuditKind::ALL, AuditKind::name, a.kind),
+                line(&a.scope),
+                line(&a.criteria),
+                line(&a.auditor),
+                line(&a.independence),
+                date(a.planned),
+                date(a.started),
+                date(a.finished),
+                choice(AuditStatus::ALL, AuditStatus::name, a.status),
+                lines(&a.conclusion),
+            ]
+        }
+        RecordKind::Review => {
+            let r = book.reviews.iter().find(|r| r.id == id)?;
+            let inputs: Vec<String> = r
+                .inputs
+                .iter()
+                .map(|i| format!("{}={}", i.topic.name(), i.discussion))
+                .collect();
+            vec![
+                date(Some(r.date)),
+                line(&r.chair),
+                line(&r.attendees.join(", ")),
+                lines(&inputs.join("\n")),
+                lines(&r.decisions.join("\n")),
+                line(&r.followed_up.join(" ")),
+            ]
+        }
+        _ => return None,
+    })
+}
+
+/// The form's values added (or, with `id`, put in place) through the domain; the record's id.
 pub(super) fn write(
     workspace: &mut Workspace,
     catalogue: &Catalogue,
     kind: &RecordKind,
+    id: Option<&str>,
     form: &Form,
     today: NaiveDate,
     stamp: Stamp,
@@ -130,7 +172,12 @@ pub(super) fn write(
                 status: Some(chosen(form, "status", AuditStatus::ALL)),
                 conclusion: Some(form.text_of("conclusion")),
             };
-            add_audit(workspace, change).map_err(refused)
+            match id {
+                None => add_audit(workspace, change).map_err(refused),
+                Some(id) => put_audit(workspace, id, change)
+                    .map(|_| id.to_string())
+                    .map_err(refused),
+            }
         }
         RecordKind::Review => {
             let Some(date) = date_of(form, "date", today)? else {
@@ -151,7 +198,13 @@ pub(super) fn write(
                 decisions: text_lines(form, "decisions"),
                 followed_up: words(form, "followed_up"),
             };
-            add_review(workspace, change).map_err(|e| (Some("inputs"), e.to_string()))
+            let refused = |e: crate::domain::edit::EditError| (Some("inputs"), e.to_string());
+            match id {
+                None => add_review(workspace, change).map_err(refused),
+                Some(id) => put_review(workspace, id, change)
+                    .map(|_| id.to_string())
+                    .map_err(refused),
+            }
         }
         _ => Err((None, "not a record of the Audit pane".into())),
     }
