@@ -61,3 +61,35 @@ pub fn put_review(
     *old = record;
     Ok(changed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalogue::Catalogue;
+    use crate::domain::sample::demo_workspace;
+
+    #[test]
+    fn a_refused_change_leaves_the_audit_and_its_items_as_they_were() {
+        let mut ws = demo_workspace(&Catalogue::builtin());
+        let before = ws.mgmt.audits.clone();
+        let blank = AuditChange::default();
+        assert!(
+            put_audit(&mut ws, "A-001", blank).is_err(),
+            "a title is required"
+        );
+        assert!(put_audit(&mut ws, "A-404", AuditChange::default()).is_err());
+        assert!(put_review(&mut ws, "MR-001", ReviewChange::default()).is_err());
+        assert_eq!(ws.mgmt.audits, before);
+        let change = AuditChange {
+            title: Some("Renamed".into()),
+            ..AuditChange::default()
+        };
+        assert!(put_audit(&mut ws, "a-001", change).unwrap());
+        let audit = ws.mgmt.audits.audit("A-001").unwrap();
+        assert_eq!(
+            (audit.id.as_str(), audit.title.as_str()),
+            ("A-001", "Renamed")
+        );
+        assert_eq!(audit.items, before.audits[0].items);
+    }
+}
