@@ -417,3 +417,47 @@ fn e_edits_an_audit_keeping_its_items_and_a_review_keeping_its_actions() {
     press(&mut app, "u");
     assert_eq!(app.workspace.mgmt.audits.review("MR-001").unwrap(), &review);
 }
+
+#[test]
+fn the_edge_hashes_the_evidence_file_and_saves_it_through_the_store() {
+    use isms::tui::persist::{self, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let mut app = demo_app();
+    let mut store = Store {
+        dir: ws.clone(),
+        handle: None,
+    };
+    persist::save(&mut app, &mut store);
+    assert!(!app.dirty, "{:?}", app.message);
+    std::fs::create_dir_all(ws.join("docs")).unwrap();
+    std::fs::write(ws.join("docs/backup.md"), "Back up nightly.\n").unwrap();
+    let expected = isms::store::evidence_files::sha256_file(&ws.join("docs/backup.md")).unwrap();
+
+    press(
+        &mut app,
+        "5 V n Backup <Space> policy <Tab> <Tab> docs/backup.md",
+    );
+    let effects = press(&mut app, "<C-s>");
+    let [Effect::HashFile(location)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    isms::tui::evidence_hash::run(&mut app, &mut store, location.clone());
+    assert_eq!(app.top(), None, "{:?}", app.message);
+    assert!(!app.dirty, "saved: {:?}", app.message);
+    let added = app.workspace.mgmt.evidence.items.last().unwrap();
+    assert_eq!(added.sha256.as_deref(), Some(expected.as_str()));
+    let saved = std::fs::read_to_string(ws.join("evidence.ron")).unwrap();
+    assert!(
+        saved.contains(&expected),
+        "the hash is in the saved register"
+    );
+
+    // A file that is not there: the form stays open with the reason, nothing is added.
+    let count = app.workspace.mgmt.evidence.items.len();
+    press(&mut app, "n Gone <Tab> <Tab> docs/gone.md <C-s>");
+    isms::tui::evidence_hash::run(&mut app, &mut store, "docs/gone.md".into());
+    assert_eq!(app.top(), Some(LayerKind::Form));
+    assert!(app.message.as_ref().unwrap().warning);
+    assert_eq!(app.workspace.mgmt.evidence.items.len(), count);
+}

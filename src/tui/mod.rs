@@ -7,7 +7,7 @@ pub mod clipboard;
 mod demo_folder;
 mod editor;
 mod events;
-mod evidence_hash;
+pub mod evidence_hash;
 pub mod export;
 mod history;
 mod keys;
