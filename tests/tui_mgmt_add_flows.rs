@@ -461,3 +461,33 @@ fn the_edge_hashes_the_evidence_file_and_saves_it_through_the_store() {
     assert!(app.message.as_ref().unwrap().warning);
     assert_eq!(app.workspace.mgmt.evidence.items.len(), count);
 }
+
+#[test]
+fn e_edits_evidence_keeping_its_hash_unless_its_location_moves() {
+    let mut app = demo_app();
+    let old = app.workspace.mgmt.evidence.get("E-006").unwrap().clone();
+    press(&mut app, "5 V j j j j j e");
+    assert_eq!(form_title(&app), "evidence E-006");
+    press(&mut app, "<Tab> <Tab> <Tab> <Tab> <Tab>");
+    assert_eq!(app.top_form().unwrap().focused().spec.name, "review_by");
+    press(
+        &mut app,
+        "<End> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> <BS> 2027-09-30",
+    );
+    assert_eq!(
+        press(&mut app, "<C-s>"),
+        [Effect::Save],
+        "{:?}",
+        app.message
+    );
+    let new = app.workspace.mgmt.evidence.get("E-006").unwrap();
+    assert_eq!(new.review_by.unwrap().to_string(), "2027-09-30");
+    assert_eq!(
+        (&new.sha256, &new.recorded, &new.supports),
+        (&old.sha256, &old.recorded, &old.supports)
+    );
+    // A new location is hashed again.
+    press(&mut app, "e <Tab> <Tab> <End> <Space> <BS> x");
+    let effects = press(&mut app, "<C-s>");
+    assert!(matches!(effects.as_slice(), [Effect::HashFile(path)] if path.ends_with('x')));
+}

@@ -95,14 +95,8 @@ pub(super) fn edit_isms_record(app: &mut App) {
         return;
     }
     let form = isms_kind(view).and_then(|kind| edit_record(kind, id, &app.workspace));
-    match form {
-        Some(form) => push(app, form),
-        None => app.tell(
-            format!(
-                "{id}: evidence is added here and changed in evidence.ron (or with isms evidence)"
-            ),
-            false,
-        ),
+    if let Some(form) = form {
+        push(app, form);
     }
 }
 

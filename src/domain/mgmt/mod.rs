@@ -14,6 +14,7 @@ mod check_system;
 pub mod clauses;
 pub mod edit;
 pub mod edit_audit;
+pub mod edit_evidence;
 mod edit_records;
 pub mod edit_system;
 pub mod evidence;

@@ -81,7 +81,9 @@ pub fn new_record(kind: RecordKind, today: NaiveDate) -> Form {
 pub fn edit_record(kind: RecordKind, id: &str, workspace: &Workspace) -> Option<Form> {
     let (specs, focus) = specs(&kind);
     let values = match kind {
-        RecordKind::Audit | RecordKind::Review => register_record::values(&kind, id, workspace)?,
+        RecordKind::Audit | RecordKind::Review | RecordKind::Evidence(_) => {
+            register_record::values(&kind, id, workspace)?
+        }
         _ => system_record::values(&kind, id, workspace)?,
     };
     let fields = specs
@@ -138,11 +140,15 @@ pub fn write(
 pub fn file_to_hash(form: &Form) -> Option<String> {
     let Subject::Record {
         kind: RecordKind::Evidence(hashed),
-        id: None,
+        id,
     } = &form.subject
     else {
         return None;
     };
+    // An item kept where it was keeps its hash.
+    if id.is_some() && !form.changed_fields().contains(&"location") {
+        return None;
+    }
     let location = form.field("location").text();
     let url = location.contains("://") || location.starts_with("mailto:");
     let done = hashed.as_ref().is_some_and(|(path, _)| *path == location);

@@ -15,6 +15,7 @@ use crate::domain::mgmt::edit::{
     AuditChange, EvidenceChange, ReviewChange, add_audit, add_evidence, add_review,
 };
 use crate::domain::mgmt::edit_audit::{put_audit, put_review};
+use crate::domain::mgmt::edit_evidence::put_evidence;
 use crate::domain::mgmt::evidence::EvidenceKind;
 use crate::domain::stamp::Stamp;
 use crate::domain::workspace::Workspace;
@@ -74,10 +75,25 @@ pub(super) fn blank(kind: &RecordKind, spec: &Spec, today: NaiveDate) -> Value {
     }
 }
 
-/// The values of audit or review `id`, in the order of its table.
+/// The values of evidence, audit or review `id`, in the order of its table.
 pub(super) fn values(kind: &RecordKind, id: &str, workspace: &Workspace) -> Option<Vec<Value>> {
     let book = &workspace.mgmt.audits;
     Some(match kind {
+        RecordKind::Evidence(_) => {
+            let e = workspace.mgmt.evidence.items.iter().find(|e| e.id == id)?;
+            let approval = e.approval.as_ref();
+            vec![
+                line(&e.title),
+                choice(EvidenceKind::ALL, EvidenceKind::name, e.kind),
+                line(&e.location),
+                line(&e.supports.join(" ")),
+                date(e.as_of),
+                date(e.review_by),
+                line(&e.owner),
+                line(approval.map_or("", |a| a.version.as_str())),
+                line(approval.map_or("", |a| a.approved_by.as_str())),
+            ]
+        }
         RecordKind::Audit => {
             let a = book.audits.iter().find(|a| a.id == id)?;
             vec![
@@ -154,8 +170,13 @@ pub(super) fn write(
                 owner: text("owner"),
                 supports: words(form, "supports"),
             };
-            add_evidence(workspace, catalogue, change, stamp)
-                .map_err(|e| (Some("supports"), e.to_string()))
+            let refused = |e: crate::domain::edit::EditError| (Some("supports"), e.to_string());
+            match id {
+                None => add_evidence(workspace, catalogue, change, stamp).map_err(refused),
+                Some(id) => put_evidence(workspace, catalogue, id, change, stamp)
+                    .map(|_| id.to_string())
+                    .map_err(refused),
+            }
         }
         RecordKind::Audit => {
             need("title", "a title")?;
