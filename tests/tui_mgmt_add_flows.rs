@@ -491,3 +491,16 @@ fn e_edits_evidence_keeping_its_hash_unless_its_location_moves() {
     let effects = press(&mut app, "<C-s>");
     assert!(matches!(effects.as_slice(), [Effect::HashFile(path)] if path.ends_with('x')));
 }
+
+#[test]
+fn enter_on_an_isms_record_opens_its_form_and_on_evidence_goes_where_it_points() {
+    let mut app = demo_app();
+    press(&mut app, "5 v v v <Enter>");
+    assert_eq!(form_title(&app), "objective O-001");
+    press(&mut app, "<Esc> v s");
+    assert_eq!(app.top(), None);
+    assert!(app.message.as_ref().unwrap().text.contains("sub-clause"));
+    press(&mut app, "v <Enter>");
+    assert_eq!(app.tab, Tab::Isms, "E-001 supports clause 4.3");
+    assert_eq!(app.selected_clause().unwrap().clause, "4.3");
+}

@@ -117,7 +117,7 @@ pub const DEFAULTS: &[Default] = &[
     bind("view_close", Action::Close, VIEWS, &["<Esc>", "q"], "Close the control screen or risk detail"),
     bind("isms_next_view", Action::Isms(IsmsCommand::NextView), &[Isms], &["v"], "Next view: clauses, context, parties, objectives, roles, evidence"),
     bind("isms_prev_view", Action::Isms(IsmsCommand::PrevView), &[Isms], &["V"], "Previous view"),
-    bind("isms_open", Action::Open, &[Isms], &["<Enter>"], "Edit the sub-clause (form); on evidence, go to what it supports"),
+    bind("isms_open", Action::Open, &[Isms], &["<Enter>"], "Edit the sub-clause or record (form); on evidence, go to what it supports"),
     bind("audit_next_view", Action::Audit(AuditCommand::NextView), &[Audit], &["v"], "Next view: audits, findings, management reviews"),
     bind("audit_prev_view", Action::Audit(AuditCommand::PrevView), &[Audit], &["V"], "Previous view"),
     bind("audit_go_to", Action::Open, &[Audit], &["<Enter>"], "Go to the clause, control or risk the row names"),

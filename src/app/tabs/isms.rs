@@ -264,8 +264,10 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
         Action::Isms(IsmsCommand::Measure) => super::mgmt_forms::new_measurement(app),
         Action::Edit if view == IsmsView::Clauses => app.open_clause_form(),
         Action::Edit => super::mgmt_forms::edit_isms_record(app),
-        Action::CycleStatus | Action::Open => {
-            let text = "Enter and s edit sub-clauses (v back to the clauses view)";
+        // On an issue, a party, an objective or a role: its form.
+        Action::Open => super::mgmt_forms::edit_isms_record(app),
+        Action::CycleStatus => {
+            let text = "s moves a sub-clause's status on (v back to the clauses view)";
             app.tell(text, false);
         }
         _ => {}
