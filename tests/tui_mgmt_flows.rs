@@ -83,7 +83,7 @@ fn a_finding_with_its_corrective_action_is_saved_through_the_store_and_read_back
     assert!(!app.dirty, "{:?}", app.message);
 
     // From the first tested item of A-001 (clause 9.1): source and reference come filled in.
-    press(&mut app, "6 j n");
+    press(&mut app, "6 j f");
     let form = app.top_form().unwrap();
     assert_eq!(form.field("source").text(), "internal_audit:A-001");
     assert_eq!(form.field("refs").text(), "clause:9.1");
@@ -195,7 +195,7 @@ fn enter_goes_from_a_finding_to_what_it_names() {
     press(&mut app, "j <Enter>");
     assert_eq!(app.tab, Tab::Risks);
     assert_eq!(app.selected_risk_id().as_deref(), Some("R-002"));
-    press(&mut app, "6 v v j j <Enter>");
+    press(&mut app, "6 V j j <Enter>");
     assert_eq!(
         app.tab,
         Tab::Isms,
@@ -213,7 +213,7 @@ fn a_read_only_session_refuses_every_edit() {
     assert!(app.message.as_ref().unwrap().text.contains("bob@host"));
     press(&mut app, "<Enter> x");
     assert!(app.top_form().unwrap().read_only);
-    press(&mut app, "<Esc> 6 j n");
+    press(&mut app, "<Esc> 6 j f");
     assert_eq!(app.top(), None);
     press(&mut app, "v e x <C-s>");
     assert_eq!(press(&mut app, "<Esc> <C-s>"), [Effect::None, Effect::None]);
@@ -235,7 +235,7 @@ fn typing_in_the_clause_and_finding_forms_is_rescued_when_the_session_dies() {
     );
 
     let mut app = demo_app();
-    press(&mut app, "6 n Found <Space> by <Space> chance.");
+    press(&mut app, "6 f Found <Space> by <Space> chance.");
     let (rescued, pending) = app.rescued_workspace();
     assert_eq!(pending, ["F-004"]);
     let record = rescued.mgmt.findings.get("F-004").unwrap();

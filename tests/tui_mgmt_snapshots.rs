@@ -18,7 +18,7 @@ const AUDITS: &str = "6 j";
 /// The findings register, on the first finding.
 const FINDINGS: &str = "6 v";
 /// A new finding raised from the first tested item, with a statement typed.
-const NEW_FINDING: &str = "6 j n Restore <Space> test <Space> not <Space> run.";
+const NEW_FINDING: &str = "6 j f Restore <Space> test <Space> not <Space> run.";
 
 #[test]
 fn isms_clauses_80x24() {
@@ -77,5 +77,5 @@ fn finding_form_120x40() {
 
 #[test]
 fn audit_reviews_80x24() {
-    insta::assert_snapshot!(screen(80, 24, "6 V"));
+    insta::assert_snapshot!(screen(80, 24, "6 v v"));
 }

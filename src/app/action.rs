@@ -139,6 +139,13 @@ pub enum Action {
     /// Copy the selected id (in a form, the justification) to the clipboard.
     Copy,
     Isms(super::tabs::isms::IsmsCommand),
+    /// In a form's evidence field: the list of the evidence register, to pick an id from.
+    PickEvidence,
+    /// The edge hashed a local evidence file the form names (or says why it could not).
+    FileHashed {
+        location: String,
+        sha256: Result<String, String>,
+    },
     Audit(super::tabs::audit::AuditCommand),
     Resize {
         width: u16,
@@ -185,4 +192,7 @@ pub enum Effect {
     Export,
     /// Write `App::take_clipboard` to the terminal as an OSC 52 sequence.
     Clipboard,
+    /// Work out the SHA-256 of this file (relative to the workspace), then hand it back with
+    /// `Action::FileHashed`.
+    HashFile(String),
 }

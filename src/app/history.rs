@@ -133,6 +133,7 @@ impl App {
             None => self.tell("Nothing to undo", false),
             Some(step) => {
                 let place = step.patch.place();
+                let spot = self.mgmt_spot(&step.patch);
                 let redo = step.patch.apply(&mut self.workspace);
                 self.history.redo.push(Step {
                     label: step.label.clone(),
@@ -140,6 +141,9 @@ impl App {
                 });
                 self.after_history_change();
                 self.show_place(place);
+                if let Some(spot) = spot {
+                    self.show_mgmt_spot(spot);
+                }
                 self.tell(format!("Undone: {}", step.label), false);
             }
         }
@@ -151,6 +155,7 @@ impl App {
             None => self.tell("Nothing to redo", false),
             Some(step) => {
                 let place = step.patch.place();
+                let spot = self.mgmt_spot(&step.patch);
                 let undo = step.patch.apply(&mut self.workspace);
                 self.history.undo.push(Step {
                     label: step.label.clone(),
@@ -158,6 +163,9 @@ impl App {
                 });
                 self.after_history_change();
                 self.show_place(place);
+                if let Some(spot) = spot {
+                    self.show_mgmt_spot(spot);
+                }
                 self.tell(format!("Redone: {}", step.label), false);
             }
         }
@@ -194,6 +202,12 @@ impl App {
                 }
             },
         }
+    }
+
+    /// Where a patch changes the management system, to show it once applied.
+    fn mgmt_spot(&self, patch: &Patch) -> Option<super::tabs::mgmt_undo::MgmtSpot> {
+        let kept = patch.kept_mgmt()?;
+        super::tabs::mgmt_undo::changed_record(kept, &self.workspace.mgmt)
     }
 
     fn after_history_change(&mut self) {

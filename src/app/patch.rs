@@ -107,6 +107,11 @@ impl Patch {
         }
     }
 
+    /// The management system the patch puts back, when it changes it.
+    pub fn kept_mgmt(&self) -> Option<&Management> {
+        self.mgmt.as_deref()
+    }
+
     /// Applies the patch; returns the patch that reverses it.
     pub fn apply(self, workspace: &mut Workspace) -> Patch {
         Patch {

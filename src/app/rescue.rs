@@ -4,7 +4,7 @@
 
 use super::App;
 use super::layers::Layer;
-use super::layers::form::{Subject, clause, finding, risk, settings, soa};
+use super::layers::form::{Subject, clause, finding, mgmt_record, risk, settings, soa};
 use crate::domain::workspace::Workspace;
 
 impl App {
@@ -46,6 +46,14 @@ impl App {
                     .ok()
                     .map(|()| format!("clause {id}")),
                 Subject::Finding { .. } => finding::write(
+                    &mut workspace,
+                    &self.catalogue,
+                    form,
+                    self.session.today,
+                    self.stamp(),
+                )
+                .ok(),
+                Subject::Record { .. } => mgmt_record::write(
                     &mut workspace,
                     &self.catalogue,
                     form,

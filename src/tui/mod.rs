@@ -8,6 +8,7 @@ pub mod conflicts_file;
 mod demo_folder;
 mod editor;
 mod events;
+pub mod evidence_hash;
 pub mod export;
 mod git_setup;
 mod history;
@@ -153,6 +154,7 @@ fn event_loop(
                 }
                 Effect::DiscardRecovery => persist::discard_recovery(app, store),
                 Effect::LoadHistory(record) => histories.load(&store.dir, record, &sender),
+                Effect::HashFile(location) => evidence_hash::run(app, store, location),
                 Effect::ExternalEdit => {
                     if let Some(text) = app.external_text() {
                         let result = editor::edit_text(&text, mouse, &mut terminal);

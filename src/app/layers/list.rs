@@ -15,6 +15,9 @@ pub enum Target {
     Clause(String),
     /// The dashboard's findings with this code (all with `None`).
     FindingCode(Option<String>),
+    /// Evidence: in the evidence picker, the id written into the form below; else the ISMS
+    /// pane's evidence register.
+    Evidence(String),
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +56,14 @@ pub(super) fn update(app: &mut App, popup: &mut ListPopup, action: Action) -> Ou
         Action::MoveUp => popup.move_by(-1),
         Action::Close => return Outcome::Close(Effect::None),
         Action::Open => {
+            if let Some(Target::Evidence(id)) = popup.selected().cloned()
+                && matches!(app.layers.last(), Some(super::Layer::Form(_)))
+                && let Some(super::Layer::Form(mut form)) = app.layers.pop()
+            {
+                super::evidence_pick::add(app, &mut form, &id);
+                app.layers.push(super::Layer::Form(form));
+                return Outcome::Close(Effect::None);
+            }
             if let Some(target) = popup.selected().cloned() {
                 app.layers.clear();
                 app.go_to(&target);

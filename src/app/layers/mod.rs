@@ -4,6 +4,7 @@
 
 pub mod conflicts;
 pub mod control;
+pub mod evidence_pick;
 pub mod export;
 pub mod form;
 pub mod help;

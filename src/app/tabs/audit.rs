@@ -19,6 +19,8 @@ pub enum AuditCommand {
     PrevView,
     NewFinding,
     EditFinding,
+    /// `n`: a new record of the current view (audit, finding, management review).
+    New,
 }
 
 /// What the Audit pane lists.
@@ -28,16 +30,24 @@ pub enum AuditView {
     Audits,
     Findings,
     Reviews,
+    /// The programme's coverage grid: clauses and Annex A themes by cycle year.
+    Coverage,
 }
 
 impl AuditView {
-    pub const ALL: [AuditView; 3] = [AuditView::Audits, AuditView::Findings, AuditView::Reviews];
+    pub const ALL: [AuditView; 4] = [
+        AuditView::Audits,
+        AuditView::Findings,
+        AuditView::Reviews,
+        AuditView::Coverage,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             AuditView::Audits => "Audits",
             AuditView::Findings => "Findings",
             AuditView::Reviews => "Reviews",
+            AuditView::Coverage => "Coverage",
         }
     }
 
@@ -50,6 +60,7 @@ impl AuditView {
             AuditView::Audits => audit_rows(workspace).len(),
             AuditView::Findings => workspace.mgmt.findings.items.len(),
             AuditView::Reviews => workspace.mgmt.audits.reviews.len(),
+            AuditView::Coverage => super::coverage::ROWS.len(),
         }
     }
 }
@@ -86,7 +97,9 @@ pub fn findings_order(workspace: &Workspace) -> Vec<usize> {
 #[derive(Debug, Clone, Default)]
 pub struct AuditPane {
     pub view: AuditView,
-    pub cursors: [Cursor; 3],
+    pub cursors: [Cursor; 4],
+    /// The filter typed after `/`, over the rows of the current view.
+    pub filter: String,
 }
 
 impl AuditPane {
@@ -98,7 +111,7 @@ impl AuditPane {
 impl App {
     /// Moves the Audit pane's cursor in its current view (0 only keeps it in range).
     pub fn move_audit(&mut self, delta: isize) {
-        let len = self.audit_pane.view.len(&self.workspace);
+        let len = self.audit_visible().len();
         let rows = self.mgmt_rows_for(len);
         let view = self.audit_pane.view.index();
         self.audit_pane.cursors[view].move_by(delta, len, rows);
@@ -106,41 +119,50 @@ impl App {
 
     /// The row selected in the audits view.
     pub fn selected_audit_row(&self) -> Option<AuditRow> {
-        let cursor = self.audit_pane.cursors[AuditView::Audits.index()];
-        audit_rows(&self.workspace).get(cursor.selected).copied()
+        if self.audit_pane.view != AuditView::Audits {
+            return None;
+        }
+        audit_rows(&self.workspace)
+            .get(self.audit_selected()?)
+            .copied()
     }
 
     /// The id of the finding selected in the findings view.
     pub fn selected_finding_id(&self) -> Option<String> {
-        let cursor = self.audit_pane.cursors[AuditView::Findings.index()];
-        let index = *findings_order(&self.workspace).get(cursor.selected)?;
+        if self.audit_pane.view != AuditView::Findings {
+            return None;
+        }
+        let index = *findings_order(&self.workspace).get(self.audit_selected()?)?;
         Some(self.workspace.mgmt.findings.items[index].id.clone())
     }
 
     /// Shows the findings view with one finding selected.
     pub fn select_finding(&mut self, id: &str) {
-        let order = findings_order(&self.workspace);
-        let items = &self.workspace.mgmt.findings.items;
-        let Some(row) = order.iter().position(|&i| items[i].id == id) else {
-            return;
-        };
-        let rows = self.mgmt_rows_for(order.len());
-        self.audit_pane.view = AuditView::Findings;
-        self.audit_pane.cursors[AuditView::Findings.index()].select(row, order.len(), rows);
+        let tab = self.tab;
+        let layers = std::mem::take(&mut self.layers);
+        self.show_mgmt_record(crate::app::Tab::Audit, id);
+        (self.tab, self.layers) = (tab, layers);
     }
 }
 
 /// The Audit pane's actions.
 pub(super) fn action(app: &mut App, action: Action) -> Effect {
-    let pane = &mut app.audit_pane;
+    let view = app.audit_pane.view;
     let count = AuditView::ALL.len();
     match action {
         Action::Audit(AuditCommand::NextView) => {
-            pane.view = AuditView::ALL[(pane.view.index() + 1) % count];
+            let next = AuditView::ALL[(view.index() + 1) % count];
+            switch_view(app, next);
         }
         Action::Audit(AuditCommand::PrevView) => {
-            pane.view = AuditView::ALL[(pane.view.index() + count - 1) % count];
+            let previous = AuditView::ALL[(view.index() + count - 1) % count];
+            switch_view(app, previous);
         }
+        Action::StartSearch => app.start_search(crate::app::Tab::Audit),
+        Action::ClearFilter => app.clear_filter(crate::app::Tab::Audit),
+        Action::Audit(AuditCommand::New) if app.refuse_read_only() => {}
+        Action::Audit(AuditCommand::New) if view == AuditView::Findings => new_finding(app),
+        Action::Audit(AuditCommand::New) => super::mgmt_forms::new_audit_record(app),
         Action::Open => go_to(app),
         Action::Audit(AuditCommand::NewFinding) if app.refuse_read_only() => {}
         Action::Audit(AuditCommand::NewFinding) => new_finding(app),
@@ -179,6 +201,10 @@ fn go_to(app: &mut App) {
                 "A management review names no clause, control or risk",
                 false,
             );
+            return;
+        }
+        AuditView::Coverage => {
+            super::mgmt_forms::coverage_audits(app);
             return;
         }
     };
@@ -223,7 +249,7 @@ fn new_finding(app: &mut App) {
 /// `e`: the form on the selected finding (read-only in a read-only session).
 fn edit_finding(app: &mut App) {
     if app.audit_pane.view != AuditView::Findings {
-        app.tell("e edits a finding: v shows the findings", false);
+        super::mgmt_forms::edit_audit_record(app);
         return;
     }
     let Some(record) = app
@@ -235,4 +261,12 @@ fn edit_finding(app: &mut App) {
     let mut form = finding::edit_finding(record);
     form.read_only = app.read_only.is_some();
     app.layers.push(Layer::Form(Box::new(form)));
+}
+
+/// Shows another view; a filter typed over this one is cleared first (keeping its row).
+fn switch_view(app: &mut App, view: AuditView) {
+    if !app.audit_pane.filter.is_empty() {
+        app.clear_mgmt_filter(crate::app::Tab::Audit);
+    }
+    app.audit_pane.view = view;
 }

@@ -21,6 +21,10 @@ use crate::domain::workspace::Workspace;
 pub enum IsmsCommand {
     NextView,
     PrevView,
+    /// `n`: a new record of the current view.
+    New,
+    /// `m`: a new measurement of the selected objective.
+    Measure,
 }
 
 /// What the ISMS pane lists.
@@ -79,6 +83,8 @@ pub struct IsmsPane {
     pub view: IsmsView,
     /// One cursor per view, so that switching views keeps each place.
     pub cursors: [Cursor; 6],
+    /// The filter typed after `/`, over the rows of the current view.
+    pub filter: String,
 }
 
 impl IsmsPane {
@@ -94,6 +100,20 @@ pub fn split(body: Rect, len: usize) -> (Rect, Rect) {
     let needed = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(3);
     let room = body.height.saturating_sub(detail);
     let height = needed.min(room).max(5.min(body.height));
+    let table = Rect { height, ..body };
+    let detail = Rect {
+        y: body.y + height,
+        height: body.height - height,
+        ..body
+    };
+    (table, detail)
+}
+
+/// The coverage grid's split: every row of the grid shown, the story below in what is left (at
+/// least five rows).
+pub fn split_grid(body: Rect, len: usize) -> (Rect, Rect) {
+    let needed = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(3);
+    let height = needed.min(body.height.saturating_sub(5));
     let table = Rect { height, ..body };
     let detail = Rect {
         y: body.y + height,
@@ -135,21 +155,32 @@ impl App {
     /// Rows in the current ISMS or Audit list.
     pub fn mgmt_rows(&self) -> usize {
         let len = match self.tab {
-            Tab::Audit => self.audit_pane.view.len(&self.workspace),
-            _ => self.isms_pane.view.len(&self.workspace),
+            Tab::Audit => self.audit_visible().len(),
+            _ => self.isms_visible().len(),
         };
         self.mgmt_rows_for(len)
     }
 
     /// Rows an ISMS or Audit list of `len` records gets.
     pub fn mgmt_rows_for(&self, len: usize) -> usize {
-        let (table, _) = split(layout::screen(self.area()).body, len);
+        let (table, _) = self.mgmt_split(layout::screen(self.area()).body, len);
         usize::from(layout::table_rows(table).height)
+    }
+
+    /// The split of the ISMS or Audit pane shown: the coverage grid keeps all its rows.
+    pub fn mgmt_split(&self, body: Rect, len: usize) -> (Rect, Rect) {
+        let grid =
+            self.tab == Tab::Audit && self.audit_pane.view == super::audit::AuditView::Coverage;
+        if grid {
+            split_grid(body, len)
+        } else {
+            split(body, len)
+        }
     }
 
     /// Moves the ISMS pane's cursor in its current view (0 only keeps it in range).
     pub fn move_isms(&mut self, delta: isize) {
-        let len = self.isms_pane.view.len(&self.workspace);
+        let len = self.isms_visible().len();
         let rows = self.mgmt_rows_for(len);
         let view = self.isms_pane.view.index();
         self.isms_pane.cursors[view].move_by(delta, len, rows);
@@ -157,21 +188,17 @@ impl App {
 
     /// The sub-clause selected in the clauses view.
     pub fn selected_clause(&self) -> Option<&ClauseEntry> {
-        let cursor = self.isms_pane.cursors[IsmsView::Clauses.index()];
-        self.workspace.mgmt.system.clauses.get(cursor.selected)
+        if self.isms_pane.view != IsmsView::Clauses {
+            let cursor = self.isms_pane.cursors[IsmsView::Clauses.index()];
+            return self.workspace.mgmt.system.clauses.get(cursor.selected);
+        }
+        let index = self.isms_selected()?;
+        self.workspace.mgmt.system.clauses.get(index)
     }
 
     /// Shows the ISMS pane's clauses with one selected.
     pub fn go_to_clause(&mut self, id: &str) {
-        let clauses = &self.workspace.mgmt.system.clauses;
-        let Some(index) = clauses.iter().position(|c| c.clause == id) else {
-            return;
-        };
-        let (len, rows) = (clauses.len(), self.mgmt_rows_for(clauses.len()));
-        self.layers.clear();
-        self.tab = Tab::Isms;
-        self.isms_pane.view = IsmsView::Clauses;
-        self.isms_pane.cursors[IsmsView::Clauses.index()].select(index, len, rows);
+        self.show_mgmt_record(Tab::Isms, id);
     }
 
     /// Changes one sub-clause through the domain's `set_clause`, in place, as one undoable edit
@@ -209,26 +236,38 @@ impl App {
 
 /// The ISMS pane's actions.
 pub(super) fn action(app: &mut App, action: Action) -> Effect {
-    let pane = &mut app.isms_pane;
+    let view = app.isms_pane.view;
     let count = IsmsView::ALL.len();
     match action {
         Action::Isms(IsmsCommand::NextView) => {
-            pane.view = IsmsView::ALL[(pane.view.index() + 1) % count];
+            let next = IsmsView::ALL[(view.index() + 1) % count];
+            switch_view(app, next);
         }
         Action::Isms(IsmsCommand::PrevView) => {
-            pane.view = IsmsView::ALL[(pane.view.index() + count - 1) % count];
+            let previous = IsmsView::ALL[(view.index() + count - 1) % count];
+            switch_view(app, previous);
         }
-        Action::CycleStatus if pane.view == IsmsView::Clauses => cycle_status(app),
-        Action::Open if pane.view == IsmsView::Clauses => app.open_clause_form(),
-        Action::Open if pane.view == IsmsView::Evidence => {
-            let cursor = pane.cursor();
-            if let Some(item) = app.workspace.mgmt.evidence.items.get(cursor.selected) {
+        Action::CycleStatus if view == IsmsView::Clauses => cycle_status(app),
+        Action::Open if view == IsmsView::Clauses => app.open_clause_form(),
+        Action::Open if view == IsmsView::Evidence => {
+            let selected = app.isms_selected().unwrap_or(usize::MAX);
+            if let Some(item) = app.workspace.mgmt.evidence.items.get(selected) {
                 let (id, supports) = (item.id.clone(), item.supports.clone());
                 mgmt_links::go_or_list(app, &id, &supports);
             }
         }
-        Action::CycleStatus | Action::Open => {
-            let text = "Enter and s edit sub-clauses (v back to the clauses view)";
+        Action::StartSearch => app.start_search(Tab::Isms),
+        Action::ClearFilter => app.clear_filter(Tab::Isms),
+        Action::Isms(IsmsCommand::New) if app.refuse_read_only() => {}
+        Action::Isms(IsmsCommand::New) => super::mgmt_forms::new_isms_record(app),
+        Action::Isms(IsmsCommand::Measure) if app.refuse_read_only() => {}
+        Action::Isms(IsmsCommand::Measure) => super::mgmt_forms::new_measurement(app),
+        Action::Edit if view == IsmsView::Clauses => app.open_clause_form(),
+        Action::Edit => super::mgmt_forms::edit_isms_record(app),
+        // On an issue, a party, an objective or a role: its form.
+        Action::Open => super::mgmt_forms::edit_isms_record(app),
+        Action::CycleStatus => {
+            let text = "s moves a sub-clause's status on (v back to the clauses view)";
             app.tell(text, false);
         }
         _ => {}
@@ -254,4 +293,12 @@ fn cycle_status(app: &mut App) {
     if app.change_clause(&id, label.clone(), change) {
         app.tell(format!("{label} (u undoes)"), false);
     }
+}
+
+/// Shows another view; a filter typed over this one is cleared first (keeping its row).
+fn switch_view(app: &mut App, view: IsmsView) {
+    if !app.isms_pane.filter.is_empty() {
+        app.clear_mgmt_filter(Tab::Isms);
+    }
+    app.isms_pane.view = view;
 }

@@ -4,12 +4,16 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod coverage;
 pub mod dashboard;
 mod dashboard_filter;
 pub mod detail;
 mod follow;
 pub mod isms;
+mod mgmt_forms;
 mod mgmt_links;
+pub mod mgmt_rows;
+pub mod mgmt_undo;
 pub mod risk_actions;
 pub mod risks;
 pub mod soa;
@@ -37,7 +41,9 @@ impl App {
             Tab::Catalogue => &self.catalogue_pane.query_text,
             Tab::Soa => &self.soa_pane.query_text,
             Tab::Risks => &self.risks_pane.filter,
-            Tab::Dashboard | Tab::Isms | Tab::Audit => "",
+            Tab::Isms => &self.isms_pane.filter,
+            Tab::Audit => &self.audit_pane.filter,
+            Tab::Dashboard => "",
         }
     }
 
@@ -59,13 +65,16 @@ impl App {
                 self.risks_pane.refresh(&self.workspace);
                 self.risks_cursor = Cursor::default();
             }
-            Tab::Dashboard | Tab::Isms | Tab::Audit => {}
+            Tab::Isms | Tab::Audit => self.set_mgmt_filter(tab, text),
+            Tab::Dashboard => {}
         }
     }
 
     /// Clears a tab's filter; in the catalogue the selected control stays selected.
     pub fn clear_filter(&mut self, tab: Tab) {
-        if tab == Tab::Catalogue {
+        if matches!(tab, Tab::Isms | Tab::Audit) {
+            self.clear_mgmt_filter(tab);
+        } else if tab == Tab::Catalogue {
             let rows = self.list_rows();
             self.catalogue_pane.clear_query(&self.catalogue, rows);
         } else {

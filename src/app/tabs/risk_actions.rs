@@ -79,6 +79,9 @@ impl App {
             Target::Risk(id) => self.go_to_risk(id),
             Target::Clause(id) => self.go_to_clause(id),
             Target::FindingCode(code) => self.filter_findings(code.clone()),
+            Target::Evidence(id) => {
+                self.show_mgmt_record(super::super::Tab::Isms, id);
+            }
         }
     }
 }

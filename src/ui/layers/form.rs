@@ -72,7 +72,8 @@ fn heading(app: &App, form: &Form, body: Rect) -> String {
         Subject::Risk { .. }
         | Subject::Settings
         | Subject::Clause { .. }
-        | Subject::Finding { .. } => sanitize_line(&form.title),
+        | Subject::Finding { .. }
+        | Subject::Record { .. } => sanitize_line(&form.title),
     };
     let state = if form.read_only {
         " [read-only]"

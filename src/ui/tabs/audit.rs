@@ -22,11 +22,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let pane = &app.audit_pane;
     let ws = &app.workspace;
     let today = app.session.today;
-    let selected = pane.cursor().selected;
+    let selected = app.audit_selected().unwrap_or(usize::MAX);
     let (header, widths, rows, detail) = match pane.view {
-        AuditView::Audits => audits(ws, selected, theme),
-        AuditView::Findings => findings(ws, selected, today, theme),
-        AuditView::Reviews => reviews(ws, selected, today, theme),
+        AuditView::Audits => named(audits(ws, selected, theme)),
+        AuditView::Findings => named(findings(ws, selected, today, theme)),
+        AuditView::Reviews => named(reviews(ws, selected, today, theme)),
+        AuditView::Coverage => super::audit_coverage::grid(ws, selected, today, theme),
     };
     let listing = Listing {
         title: title(ws, today),
@@ -36,10 +37,30 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         cursor: pane.cursor(),
         views: AuditView::ALL.iter().map(|v| v.title()).collect(),
         view: pane.view.index(),
-        empty: "Nothing recorded yet (n adds a finding; isms audit add and review add)",
+        empty: "Nothing recorded yet (n adds one)",
+        visible: app.audit_visible(),
+        filter: pane.filter.clone(),
     };
     let detail = detail.unwrap_or_else(|| (" Detail ".to_string(), Vec::new()));
     super::mgmt_table::render(frame, area, app, listing, detail, theme);
+}
+
+/// A view with its header as owned text (the coverage grid's years are worked out).
+pub(super) type Named<'a> = (
+    Vec<String>,
+    Vec<Constraint>,
+    Vec<Row<'a>>,
+    Option<(String, Vec<Line<'a>>)>,
+);
+
+fn named(view: View<'_>) -> Named<'_> {
+    let (header, widths, rows, detail) = view;
+    (
+        header.into_iter().map(String::from).collect(),
+        widths,
+        rows,
+        detail,
+    )
 }
 
 type View<'a> = (

@@ -24,7 +24,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let pane = &app.isms_pane;
     let today = app.session.today;
     let ws = &app.workspace;
-    let selected = pane.cursor().selected;
+    let selected = app.isms_selected().unwrap_or(usize::MAX);
     let wide = area.width >= 110;
     let (title, header, widths, rows, detail): (String, Vec<&'static str>, Vec<Constraint>, _, _) =
         match pane.view {
@@ -168,13 +168,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
     let listing = Listing {
         title,
-        header,
+        header: header.into_iter().map(String::from).collect(),
         widths,
         rows,
         cursor: pane.cursor(),
         views: IsmsView::ALL.iter().map(|v| v.title()).collect(),
         view: pane.view.index(),
-        empty: "Nothing recorded yet (the isms command line and isms.ron hold these)",
+        empty: "Nothing recorded yet (n adds one)",
+        visible: app.isms_visible(),
+        filter: pane.filter.clone(),
     };
     let detail = detail.unwrap_or_else(|| (" Detail ".to_string(), Vec::new()));
     super::mgmt_table::render(frame, area, app, listing, detail, theme);

@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, Wrap};
 
 use crate::app::detail::fit;
-use crate::app::tabs::isms::split;
 use crate::app::{App, Cursor};
 use crate::domain::mgmt::system::ClauseStatus;
 use crate::domain::text::sanitize_line;
@@ -20,7 +19,7 @@ use crate::ui::widgets;
 /// ones drawn.
 pub struct Listing<'a> {
     pub title: String,
-    pub header: Vec<&'static str>,
+    pub header: Vec<String>,
     pub widths: Vec<Constraint>,
     pub rows: Vec<Row<'a>>,
     pub cursor: Cursor,
@@ -29,6 +28,9 @@ pub struct Listing<'a> {
     pub view: usize,
     /// What to say when there are no rows.
     pub empty: &'static str,
+    /// The rows that pass the filter (indices into `rows`), and the filter.
+    pub visible: Vec<usize>,
+    pub filter: String,
 }
 
 /// Draws the table and, below it, the detail of the selected row.
@@ -40,11 +42,26 @@ pub fn render(
     detail: (String, Vec<Line>),
     theme: &Theme,
 ) {
-    let count = listing.rows.len();
-    let (table_area, detail_area) = split(area, count);
-    let shown = app.mgmt_rows_for(count);
-    let rows = listing
+    let mut keep = vec![false; listing.rows.len()];
+    for &i in &listing.visible {
+        if let Some(k) = keep.get_mut(i) {
+            *k = true;
+        }
+    }
+    let passing: Vec<Row> = listing
         .rows
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(row, keep)| keep.then_some(row))
+        .collect();
+    let count = passing.len();
+    let (table_area, detail_area) = app.mgmt_split(area, count);
+    let shown = app.mgmt_rows_for(count);
+    let mut title = listing.title;
+    if !listing.filter.is_empty() {
+        title = format!("{title}· /{} ", sanitize_line(&listing.filter));
+    }
+    let rows = passing
         .into_iter()
         .enumerate()
         .skip(listing.cursor.offset)
@@ -56,7 +73,7 @@ pub fn render(
                 row
             }
         });
-    let block = widgets::pane(listing.title, true, theme).title_bottom(views_line(
+    let block = widgets::pane(title, true, theme).title_bottom(views_line(
         &listing.views,
         listing.view,
         theme,
@@ -68,10 +85,12 @@ pub fn render(
     frame.render_widget(table, table_area);
     if count == 0 {
         let inner = crate::app::layout::table_rows(table_area);
-        frame.render_widget(
-            Line::styled(format!(" {}", listing.empty), theme.dim),
-            inner,
-        );
+        let empty = if listing.filter.is_empty() {
+            listing.empty
+        } else {
+            "No row matches the filter (Esc clears it)"
+        };
+        frame.render_widget(Line::styled(format!(" {empty}"), theme.dim), inner);
     }
     let (title, lines) = detail;
     let title = fit(&title, usize::from(detail_area.width.saturating_sub(4)));

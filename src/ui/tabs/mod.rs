@@ -1,6 +1,7 @@
 //! Drawing the four panes.
 
 pub mod audit;
+mod audit_coverage;
 pub mod catalogue;
 pub mod dashboard;
 pub mod detail;

@@ -5,9 +5,12 @@
 pub mod clause;
 pub mod field;
 pub mod finding;
+pub mod mgmt_record;
+pub mod register_record;
 pub mod risk;
 pub mod settings;
 pub mod soa;
+pub mod system_record;
 
 use chrono::NaiveDate;
 
@@ -32,6 +35,11 @@ pub enum Subject {
     Clause { id: String },
     /// A finding; `None` for a new one.
     Finding { id: Option<String> },
+    /// A record of the ISMS or Audit pane; `None` for a new one.
+    Record {
+        kind: mgmt_record::RecordKind,
+        id: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -280,6 +288,7 @@ fn is_edit(action: &Action) -> bool {
             | Action::ClearValue
             | Action::Today
             | Action::FormExternalEdit
+            | Action::PickEvidence
     ) || matches!(action, Action::Open)
 }
 
@@ -298,9 +307,20 @@ pub(super) fn update(app: &mut App, form: &mut Form, action: Action) -> Outcome 
         }
         Action::FormExternalEdit => app.tell("$EDITOR edits text fields; Tab to one first", false),
         Action::Copy => return Outcome::Keep(app.copy_from_form(form)),
+        Action::PickEvidence if super::evidence_pick::takes_evidence(form) => {
+            super::evidence_pick::open(app);
+        }
+        Action::PickEvidence => app.tell("Ctrl-g picks evidence in an evidence field", false),
         Action::Open if form.focused().spec.kind == Kind::Controls => {
             app.layers
                 .push(Layer::Picker(ControlPicker::new(&app.catalogue)));
+        }
+        Action::Save if mgmt_record::file_to_hash(form).is_some() => {
+            let path = mgmt_record::file_to_hash(form).unwrap_or_default();
+            return Outcome::Keep(Effect::HashFile(path));
+        }
+        Action::FileHashed { location, sha256 } => {
+            return mgmt_record::file_hashed(app, form, location, sha256);
         }
         Action::Save => {
             let applied = match form.subject {
@@ -309,6 +329,7 @@ pub(super) fn update(app: &mut App, form: &mut Form, action: Action) -> Outcome 
                 Subject::Settings => settings::apply(app, form),
                 Subject::Clause { .. } => clause::apply(app, form),
                 Subject::Finding { .. } => finding::apply(app, form),
+                Subject::Record { .. } => mgmt_record::apply(app, form),
             };
             if applied {
                 return Outcome::Close(app.request_save());
