@@ -10,6 +10,7 @@ mod events;
 pub mod export;
 mod history;
 mod keys;
+mod new_workspace;
 mod open;
 pub mod persist;
 mod terminal;
@@ -47,7 +48,11 @@ pub fn run(options: Options) -> anyhow::Result<ExitCode> {
         handle,
         dir,
     } = opened;
-    let mut store = persist::Store { dir, handle };
+    let mut store = persist::Store {
+        dir,
+        handle,
+        catalogue: options.catalogue.clone(),
+    };
     persist::offer_recovery(&mut app, &store);
     terminal::install_panic_hook();
     terminal::enter(options.mouse)?;
