@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod catalogue_csf;
 pub mod dashboard;
 pub mod detail;
 pub mod isms;

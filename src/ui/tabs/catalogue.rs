@@ -22,7 +22,9 @@ const TAIL_WIDTH: usize = 9;
 pub fn render(frame: &mut Frame, areas: &CatalogueAreas, app: &App, theme: &Theme) {
     let pane = &app.catalogue_pane;
     let total = app.catalogue.len();
-    let title = if pane.has_filter() {
+    let title = if let Some(csf) = &pane.csf {
+        super::catalogue_csf::title(csf, pane.results.len())
+    } else if pane.has_filter() {
         format!(" Catalogue · {} of {total} ", pane.results.len())
     } else {
         format!(" Catalogue · {total} ")
@@ -36,7 +38,11 @@ pub fn render(frame: &mut Frame, areas: &CatalogueAreas, app: &App, theme: &Them
     let header = Line::from(vec![
         Span::raw(format!("{:<ID_WIDTH$}", "Id")),
         Span::raw(format!("{:<title_width$}", "Title")),
-        Span::raw(" Thm SoA "),
+        Span::raw(if pane.csf.is_some() {
+            " Src SoA "
+        } else {
+            " Thm SoA "
+        }),
     ])
     .style(theme.header);
     frame
@@ -67,10 +73,11 @@ pub fn render(frame: &mut Frame, areas: &CatalogueAreas, app: &App, theme: &Them
             query,
             match_style,
         ));
-        spans.push(Span::styled(
-            format!(" {} ", theme_code(control.theme)),
-            theme.dim,
-        ));
+        let column = match &pane.csf {
+            Some(csf) => super::catalogue_csf::sources_column(csf, index),
+            None => theme_code(control.theme).to_string(),
+        };
+        spans.push(Span::styled(format!(" {column} "), theme.dim));
         let state = widgets::soa_state(app.soa_entry(&control.id), theme);
         spans.push(Span::styled(format!("{:<4}", state.content), state.style));
         let y = areas.rows.y + row as u16;
@@ -163,6 +170,12 @@ fn search_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             spans.push(Span::styled(
                 fit(&format!("  {error}"), width.saturating_sub(used + 1)),
                 theme.search_error,
+            ));
+        } else if let Some(csf) = &pane.csf {
+            let legend = super::catalogue_csf::legend(csf);
+            spans.push(Span::styled(
+                fit(&format!("  {legend}"), width.saturating_sub(used + 1)),
+                theme.dim,
             ));
         } else if pane.results.is_empty() {
             spans.push(Span::styled("  no match", theme.search_error));

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod catalogue;
+mod catalogue_csf;
 pub mod dashboard;
 pub mod detail;
 mod heat_map;
