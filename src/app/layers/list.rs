@@ -13,6 +13,8 @@ pub enum Target {
     Risk(String),
     /// A sub-clause, shown in the ISMS pane.
     Clause(String),
+    /// A control's screen, remembering where the user was (Ctrl-O comes back).
+    ControlScreen(String),
 }
 
 #[derive(Debug, Clone)]

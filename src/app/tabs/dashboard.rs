@@ -27,6 +27,10 @@ pub enum DashCommand {
     Up,
     Down,
     NextPanel,
+    /// Switch between the risk view and the NIST CSF 2.0 view.
+    CsfView,
+    /// The CSF view: the next mapping source.
+    CsfSource,
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +47,8 @@ pub struct Dashboard {
     pub approved: Option<(String, crate::domain::soa::Soa)>,
     /// How many SoA entries changed since that approval.
     pub changed_since_approval: Option<usize>,
+    /// The NIST CSF 2.0 view, and whether it is shown instead of the risk view.
+    pub csf: super::csf_view::CsfView,
 }
 
 /// One row of the findings list: a group of findings with the same code, or one finding (an
@@ -90,6 +96,7 @@ impl Default for Dashboard {
             expanded: Vec::new(),
             approved: None,
             changed_since_approval: None,
+            csf: super::csf_view::CsfView::default(),
         }
     }
 }
@@ -130,6 +137,7 @@ impl App {
             .approved
             .as_ref()
             .map(|(_, soa)| soa_entries_changed(soa, &self.workspace.soa));
+        self.refresh_csf();
     }
 
     /// The edge read the last approved `soa.ron` from git (`tag`, its text): the dashboard counts
@@ -186,6 +194,9 @@ impl App {
 
 /// The actions bound on the dashboard.
 pub(super) fn action(app: &mut App, action: Action) -> Effect {
+    if app.dashboard.csf.shown || action == Action::Dashboard(DashCommand::CsfView) {
+        return super::csf_view::action(app, action);
+    }
     let method = &app.workspace.settings.risk_method;
     let (max_l, max_i) = (method.max_likelihood().max(1), method.max_impact().max(1));
     let dash = &mut app.dashboard;

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod catalogue;
 pub mod catalogue_csf;
+pub mod csf_view;
 pub mod dashboard;
 pub mod detail;
 pub mod isms;

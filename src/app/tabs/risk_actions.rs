@@ -78,6 +78,7 @@ impl App {
             Target::Control(id) => self.go_to_control(id),
             Target::Risk(id) => self.go_to_risk(id),
             Target::Clause(id) => self.go_to_clause(id),
+            Target::ControlScreen(id) => self.open_control_screen(id),
         }
     }
 }

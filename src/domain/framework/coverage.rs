@@ -9,6 +9,10 @@ use super::model::Framework;
 use crate::domain::mgmt::system::{ClauseStatus, ManagementSystem};
 use crate::domain::soa::{Applicability, Soa, Status};
 
+/// Said wherever coverage is shown: a mapping is an opinion, not a certificate.
+pub const NOT_A_CLAIM: &str =
+    "Informative mapping, not a conformance claim: SoA and clauses 4–10 via a source.";
+
 /// The state of one node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

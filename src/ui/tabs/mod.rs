@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod catalogue;
 mod catalogue_csf;
+mod csf_view;
 pub mod dashboard;
 pub mod detail;
 mod heat_map;
