@@ -1,11 +1,20 @@
 //! NIST CSF 2.0 in the workbench, driven by keys on the demo workspace: `csf:NODE` in the
 //! catalogue search lists the ISO controls NIST's two mappings map the subcategory to (saying
-//! which source maps which), and Enter opens one.
+//! which source maps which), and Enter opens one; the dashboard's CSF view counts the
+//! subcategories per state from the SoA, opens a function, lists a subcategory's controls with
+//! their decisions, jumps to a control and comes back with Ctrl-O. Its states agree with a
+//! table worked out by hand from the demo's decisions.
 
-use isms::app::{Action, App, Layer, LayerKind, press, update};
+mod common;
+
+use isms::app::tabs::csf_view::CsfRow;
+use isms::app::{Action, App, Layer, LayerKind, Tab, press, update};
 use isms::domain::catalogue::Catalogue;
+use isms::domain::framework::State;
+use isms::domain::mgmt::system::ClauseStatus;
 use isms::domain::sample::demo_workspace;
-use isms::keymap::Keymap;
+use isms::domain::soa::{Applicability, Status};
+use isms::keymap::{Context, Keymap};
 
 fn demo_app(width: u16, height: u16) -> App {
     let catalogue = Catalogue::builtin();
@@ -97,4 +106,200 @@ fn an_unknown_node_or_a_category_is_said_and_a_plain_search_is_unchanged() {
     press(&mut app, "<Esc> / theme:people <Enter>");
     assert!(app.catalogue_pane.csf.is_none());
     assert_eq!(app.catalogue_pane.results.len(), 8);
+}
+
+const RAZILIO: &str = "NIST-OLIR:Razilio";
+
+/// The state the CSF view computed for a subcategory.
+fn state_of(app: &App, node: &str) -> State {
+    let cov = app
+        .dashboard
+        .csf
+        .coverage
+        .as_ref()
+        .expect("the CSF view is shown");
+    cov.nodes.iter().find(|n| n.node == node).unwrap().state
+}
+
+/// The counts of a roll-up (function or category), by state.
+fn counts_of(app: &App, node: &str) -> Vec<(State, usize)> {
+    let cov = app.dashboard.csf.coverage.as_ref().unwrap();
+    let roll = cov.roll_ups.iter().find(|r| r.node == node).unwrap();
+    roll.counts
+        .iter()
+        .copied()
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// The selected row of an open function, as a node id.
+fn selected_node(app: &App) -> String {
+    let view = &app.dashboard.csf;
+    let cov = view.coverage.as_ref().unwrap();
+    match view.rows()[view.nodes.selected] {
+        CsfRow::Category(r) => cov.roll_ups[r].node.clone(),
+        CsfRow::Subcategory(n) => cov.nodes[n].node.clone(),
+    }
+}
+
+#[test]
+fn the_dashboard_switches_to_the_csf_view_and_back() {
+    let mut app = demo_app(80, 24);
+    press(&mut app, "4");
+    assert_eq!(app.contexts()[0], Context::Dashboard);
+    press(&mut app, "c");
+    assert!(app.dashboard.csf.shown);
+    assert_eq!(app.contexts()[0], Context::Csf);
+    let view = &app.dashboard.csf;
+    assert_eq!(view.source_name(), RAZILIO);
+    let functions: Vec<&str> = view.functions().iter().map(|r| r.node.as_str()).collect();
+    assert_eq!(functions, ["GV", "ID", "PR", "DE", "RS", "RC"]);
+    // Every subcategory is counted once under its function: 106 in all.
+    let total: usize = view
+        .functions()
+        .iter()
+        .flat_map(|r| r.counts.iter().map(|(_, n)| n))
+        .sum();
+    assert_eq!(total, 106);
+
+    // s: the other source, its own counts (never merged with the first).
+    press(&mut app, "s");
+    assert_eq!(app.dashboard.csf.source_name(), "NIST-OLIR:Independent");
+    assert_eq!(
+        app.dashboard.csf.coverage.as_ref().unwrap().source,
+        "NIST-OLIR:Independent"
+    );
+    assert!(counts_of(&app, "RS").contains(&(State::NotMapped, 11)));
+    press(&mut app, "s");
+    assert_eq!(app.dashboard.csf.source_name(), RAZILIO);
+
+    // c again: the risk view, its keys back.
+    press(&mut app, "c");
+    assert!(!app.dashboard.csf.shown);
+    assert_eq!(app.contexts()[0], Context::Dashboard);
+}
+
+#[test]
+fn enter_goes_from_a_function_to_a_subcategory_to_a_control_and_ctrl_o_comes_back() {
+    let mut app = demo_app(80, 24);
+    press(&mut app, "4 c j j <Enter>");
+    assert_eq!(app.dashboard.csf.function, Some(2), "PR is open");
+    assert_eq!(selected_node(&app), "PR.AA");
+    // Enter on a category says what to do; nothing opens.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.top(), None);
+    press(&mut app, "j j j j j");
+    assert_eq!(selected_node(&app), "PR.AA-05");
+
+    press(&mut app, "<Enter>");
+    assert_eq!(app.top(), Some(LayerKind::List));
+    let Some(Layer::List(popup)) = app.layers.last() else {
+        panic!("a list is open");
+    };
+    let texts: Vec<&str> = popup.items.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts.len(), 11, "Razilio maps 11 controls: {texts:?}");
+    assert!(
+        texts[0].starts_with("5.1   applicable, implemented"),
+        "{texts:?}"
+    );
+    assert!(texts[1].starts_with("5.3   undecided"), "{texts:?}");
+
+    // The second control, 5.3: its control screen; Ctrl-O back to the open function.
+    press(&mut app, "j <Enter>");
+    assert_eq!(screen_control(&app).as_deref(), Some("5.3"));
+    press(&mut app, "<C-o>");
+    assert_eq!(app.tab, Tab::Dashboard);
+    assert_eq!(app.top(), None);
+    assert!(app.dashboard.csf.shown);
+    assert_eq!(selected_node(&app), "PR.AA-05");
+
+    // Esc: back to the function bars.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.dashboard.csf.function, None);
+    assert_eq!(app.dashboard.csf.functions.selected, 2);
+}
+
+#[test]
+fn a_decision_in_the_soa_changes_the_view_at_once() {
+    let mut app = demo_app(80, 24);
+    press(&mut app, "4 c");
+    // Razilio maps PR.AA-04 to 5.16 alone, which the demo leaves undecided.
+    assert_eq!(state_of(&app, "PR.AA-04"), State::Undecided);
+    let entry = app.soa_entry("5.16").unwrap();
+    assert_eq!(entry.applicability, Applicability::Undecided);
+    // Applicable and planned: a gap; implemented: covered; four undos: undecided again.
+    press(&mut app, "2 / 5.16 <Enter> a s 4");
+    assert_eq!(state_of(&app, "PR.AA-04"), State::Gap);
+    press(&mut app, "2 s s 4");
+    assert_eq!(state_of(&app, "PR.AA-04"), State::Covered);
+    press(&mut app, "u u u u");
+    assert_eq!(state_of(&app, "PR.AA-04"), State::Undecided);
+}
+
+/// Worked out by hand from the reference CSV (Razilio's rows) and the demo's decisions:
+///
+/// | subcategory | mapped (Razilio)                 | demo decisions                   | state     |
+/// |-------------|----------------------------------|----------------------------------|-----------|
+/// | PR.DS-11    | 8.13                             | implemented                      | covered   |
+/// | DE.AE-02    | 5.24, 5.25                       | implemented, undecided           | partial   |
+/// | DE.CM-03    | 7.4, 8.16, clause 9.1            | excluded, planned, 9.1 partial   | partial   |
+/// | DE.CM-01    | 8.16                             | planned                          | gap       |
+/// | DE.CM-02    | 7.4                              | excluded                         | excluded  |
+/// | PR.AA-04    | 5.16                             | undecided                        | undecided |
+///
+/// DE.CM (01, 02, 03, 06, 09): 06 is 5.22 undecided + 8.16 planned (nothing done: gap), 09 is
+/// 8.16 planned (gap); so 1 partial, 3 gap, 1 excluded.
+#[test]
+fn states_and_counts_match_a_table_worked_out_by_hand() {
+    let mut app = demo_app(80, 24);
+    let decision = |app: &App, id: &str| {
+        let e = app.soa_entry(id).unwrap();
+        (e.applicability, e.status)
+    };
+    assert_eq!(
+        decision(&app, "8.13"),
+        (Applicability::Applicable, Status::Implemented)
+    );
+    assert_eq!(
+        decision(&app, "5.24"),
+        (Applicability::Applicable, Status::Implemented)
+    );
+    assert_eq!(decision(&app, "5.25").0, Applicability::Undecided);
+    assert_eq!(decision(&app, "7.4").0, Applicability::Excluded);
+    assert_eq!(
+        decision(&app, "8.16"),
+        (Applicability::Applicable, Status::Planned)
+    );
+    assert_eq!(decision(&app, "5.22").0, Applicability::Undecided);
+    assert_eq!(decision(&app, "5.16").0, Applicability::Undecided);
+    let clause = app.workspace.mgmt.system.clause("9.1").unwrap();
+    assert_eq!(clause.status, ClauseStatus::Partial);
+
+    press(&mut app, "4 c");
+    let expected = [
+        ("PR.DS-11", State::Covered),
+        ("DE.AE-02", State::Partial),
+        ("DE.CM-03", State::Partial),
+        ("DE.CM-01", State::Gap),
+        ("DE.CM-02", State::Excluded),
+        ("PR.AA-04", State::Undecided),
+    ];
+    for (node, state) in expected {
+        assert_eq!(state_of(&app, node), state, "{node}");
+    }
+    assert_eq!(
+        counts_of(&app, "DE.CM"),
+        [(State::Partial, 1), (State::Gap, 3), (State::Excluded, 1)]
+    );
+
+    // The screen says the same: DE opened, its first rows.
+    let shown = common::workbench::screen(80, 24, "4 c j j j <Enter>");
+    for line in [
+        "DE.CM Continuous Monitoring — 1 partial · 3 gap · 1 excluded",
+        "DE.CM-01  gap        8.16 plan",
+        "DE.CM-02  excluded   7.4 excl",
+        "DE.CM-03  partial    7.4 excl  8.16 plan  clause 9.1 partial",
+    ] {
+        assert!(shown.contains(line), "{line:?} not on screen:\n{shown}");
+    }
 }

@@ -30,7 +30,16 @@ pub fn render(frame: &mut Frame, areas: &CatalogueAreas, app: &App, theme: &Them
         format!(" Catalogue · {total} ")
     };
     let focused = pane.focus == Focus::List || app.search_box().is_some();
-    frame.render_widget(widgets::pane(title, focused, theme), areas.list);
+    let mut block = widgets::pane(title, focused, theme);
+    if let Some(csf) = &pane.csf {
+        // Which letter is which source, on the bottom border.
+        let legend = fit(
+            &super::catalogue_csf::legend(csf),
+            usize::from(areas.list.width.saturating_sub(4)),
+        );
+        block = block.title_bottom(Span::styled(format!(" {legend} "), theme.pane_title));
+    }
+    frame.render_widget(block, areas.list);
     search_line(frame, areas.search, app, theme);
 
     let width = usize::from(areas.rows.width);
@@ -171,10 +180,13 @@ fn search_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 fit(&format!("  {error}"), width.saturating_sub(used + 1)),
                 theme.search_error,
             ));
-        } else if let Some(csf) = &pane.csf {
-            let legend = super::catalogue_csf::legend(csf);
+        } else if let Some(note) = pane
+            .csf
+            .as_ref()
+            .and_then(super::catalogue_csf::clauses_note)
+        {
             spans.push(Span::styled(
-                fit(&format!("  {legend}"), width.saturating_sub(used + 1)),
+                fit(&format!("  {note}"), width.saturating_sub(used + 1)),
                 theme.dim,
             ));
         } else if pane.results.is_empty() {

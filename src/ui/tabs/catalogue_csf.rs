@@ -28,23 +28,26 @@ pub fn sources_column(hits: &CsfHits, index: usize) -> String {
     format!("{:<3}", letters.join(" "))
 }
 
-/// After the query: which letter is which source, and the clauses no row can show.
+/// For the bottom border: which letter is which source.
 pub fn legend(hits: &CsfHits) -> String {
-    if hits.rows.is_empty() {
-        let clauses = match hits.clauses.is_empty() {
-            true => String::new(),
-            false => format!("; clauses {}", hits.clauses.join(" ")),
-        };
-        return sanitize_line(&format!("no Annex A control mapped{clauses}"));
-    }
-    let mut parts: Vec<String> = hits
+    let parts: Vec<String> = hits
         .marks()
         .iter()
         .zip(&hits.sources)
         .map(|(c, s)| format!("{c} {}", s.rsplit(':').next().unwrap_or(s)))
         .collect();
-    if !hits.clauses.is_empty() {
-        parts.push(format!("also clauses {}", hits.clauses.join(" ")));
-    }
     sanitize_line(&parts.join(" · "))
+}
+
+/// After the query: the clauses the sources map the node to, which no row can show, or that
+/// no control is mapped at all.
+pub fn clauses_note(hits: &CsfHits) -> Option<String> {
+    let clauses = hits.clauses.join(" ");
+    let note = match (hits.rows.is_empty(), clauses.is_empty()) {
+        (true, true) => "no Annex A control mapped".to_string(),
+        (true, false) => format!("no Annex A control mapped; clauses {clauses}"),
+        (false, false) => format!("also clauses {clauses}"),
+        (false, true) => return None,
+    };
+    Some(sanitize_line(&note))
 }

@@ -113,7 +113,7 @@ fn segments(counts: &[(State, usize)], width: usize) -> Vec<usize> {
 fn bar_width(inner: usize) -> usize {
     inner
         .saturating_sub(NAME_WIDTH + TOTAL_WIDTH + HEADS.len() * COUNT_WIDTH + 2)
-        .clamp(6, 60)
+        .clamp(6, 80)
 }
 
 fn bar_line<'a>(
