@@ -278,12 +278,13 @@ fn node_lines<'a>(
     };
     let rows_shown = height.saturating_sub(2 + lines.len());
     let rows = view.rows();
-    for (i, row) in rows
-        .iter()
-        .enumerate()
-        .skip(view.nodes.offset)
-        .take(rows_shown)
-    {
+    // After a resize the selection may lie below the rows shown: scroll just enough.
+    let cursor = view.nodes;
+    let mut offset = cursor.offset.min(cursor.selected);
+    if rows_shown > 0 && cursor.selected >= offset + rows_shown {
+        offset = cursor.selected + 1 - rows_shown;
+    }
+    for (i, row) in rows.iter().enumerate().skip(offset).take(rows_shown) {
         let selected = i == view.nodes.selected;
         let line = match *row {
             CsfRow::Category(r) => category_line(&cov.roll_ups[r], width, selected, theme),
