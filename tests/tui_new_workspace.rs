@@ -8,6 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::cli::ok;
+use common::tmux::Tmux;
 use isms::app::{Action, press, update};
 use isms::store::{self, catalogue_file};
 use isms::tui::persist::{self, Store};
@@ -115,4 +116,32 @@ fn a_foreign_copy_in_the_folder_is_refused_before_anything_is_written() {
         std::fs::read_to_string(dir.path().join("catalogue.ron")).unwrap(),
         "mine"
     );
+}
+
+#[test]
+#[ignore = "needs tmux; .ci/run installs it"]
+fn in_a_terminal_the_first_save_keeps_the_catalogue() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = home.path().join("ws");
+    std::fs::create_dir(&ws).unwrap();
+    let script = format!(
+        "cd {home} && env HOME={home} XDG_CONFIG_HOME={home}/config TMPDIR={home} \
+         TERM=xterm-256color USER=tester {isms} --catalogue {catalogue} ws; sleep 600",
+        home = home.path().display(),
+        isms = env!("CARGO_BIN_EXE_isms"),
+        catalogue = fixture(CUSTOM).display(),
+    );
+    let tmux = Tmux::start(&script);
+    tmux.wait_for(&["AC-1", "a new one"]);
+    tmux.keys(&["2", "a"]);
+    tmux.wait_for(&["[+]"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for(&["Saved"]);
+    tmux.keys(&["q"]);
+    assert_eq!(
+        std::fs::read(ws.join("catalogue.ron")).unwrap(),
+        std::fs::read(fixture(CUSTOM)).unwrap()
+    );
+    let soa = ok(&ws, &["soa"]);
+    assert!(soa.contains("AC-1    applicable"), "{soa}");
 }
