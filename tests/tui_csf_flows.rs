@@ -8,6 +8,7 @@
 mod common;
 
 use isms::app::tabs::csf_view::CsfRow;
+use isms::app::tabs::isms::IsmsView;
 use isms::app::{Action, App, Layer, LayerKind, Tab, press, update};
 use isms::domain::catalogue::Catalogue;
 use isms::domain::framework::State;
@@ -302,4 +303,29 @@ fn states_and_counts_match_a_table_worked_out_by_hand() {
     ] {
         assert!(shown.contains(line), "{line:?} not on screen:\n{shown}");
     }
+}
+
+#[test]
+fn a_mapped_clause_is_listed_with_its_status_and_leads_to_the_isms_pane() {
+    let mut app = demo_app(80, 24);
+    // DE, then DE.CM-03: Razilio maps it to 7.4, 8.16 and clause 9.1.
+    press(&mut app, "4 c j j j <Enter> j j j");
+    assert_eq!(selected_node(&app), "DE.CM-03");
+    press(&mut app, "<Enter>");
+    let Some(Layer::List(popup)) = app.layers.last() else {
+        panic!("a list is open");
+    };
+    let texts: Vec<&str> = popup.items.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts[0].starts_with("7.4   excluded"), "{texts:?}");
+    assert!(
+        texts[1].starts_with("8.16  applicable, planned"),
+        "{texts:?}"
+    );
+    assert!(texts[2].starts_with("clause 9.1    partial"), "{texts:?}");
+    press(&mut app, "j j <Enter>");
+    assert_eq!(app.tab, Tab::Isms);
+    let clauses = &app.workspace.mgmt.system.clauses;
+    let selected = app.isms_pane.cursors[IsmsView::Clauses.index()].selected;
+    assert_eq!(clauses[selected].clause, "9.1");
 }

@@ -11,6 +11,7 @@ use crate::app::layers::list::{ListPopup, Target};
 use crate::app::widgets::cursor::Cursor;
 use crate::app::{Action, App, Effect, layout};
 use crate::domain::framework::{Coverage, NOT_A_CLAIM, NodeCoverage, RollUp, coverage, csf2};
+use crate::domain::mgmt::clauses::clause;
 use crate::domain::soa::Applicability;
 use crate::domain::text::sanitize_line;
 
@@ -197,13 +198,20 @@ fn list_controls(app: &mut App) {
         })
         .collect();
     items.extend(node.clause_status.iter().map(|c| {
-        let text = sanitize_line(&format!(
-            "clause {} {}",
-            c.clause,
-            c.status.name().replace('_', " ")
-        ));
-        let clause = c.clause.split('(').next().unwrap_or(&c.clause).to_string();
-        (text, Target::Clause(clause))
+        let id = c.clause.split('(').next().unwrap_or(&c.clause);
+        let title = clause(id).map_or("", |c| c.title);
+        let status = c.status.name().replace('_', " ");
+        let text = sanitize_line(&format!("clause {:<7}{status:<13}{title}", c.clause));
+        // A whole clause (6.1) goes to its first sub-clause in the ISMS pane.
+        let sub = app
+            .workspace
+            .mgmt
+            .system
+            .clauses
+            .iter()
+            .find(|s| s.clause == id || s.clause.starts_with(&format!("{id}.")))
+            .map_or(id.to_string(), |s| s.clause.clone());
+        (text, Target::Clause(sub))
     }));
     let title = sanitize_line(&format!(
         " {} · {} · {} ",
