@@ -60,6 +60,8 @@ pub enum Context {
     Control,
     /// The risk detail.
     RiskDetail,
+    /// The dashboard's NIST CSF 2.0 view.
+    Csf,
 }
 
 impl Context {
@@ -90,6 +92,7 @@ impl Context {
             Context::TooSmall => "Terminal too small",
             Context::Soa => "Statement of Applicability",
             Context::Export => "Export dialog",
+            Context::Csf => "Dashboard: NIST CSF 2.0 view",
             Context::Control => "Control screen",
             Context::RiskDetail => "Risk detail",
         }

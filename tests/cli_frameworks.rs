@@ -37,6 +37,10 @@ fn csf_nodes_are_shown_and_searched_with_their_sources_apart() {
     assert!(found.starts_with("csf2:GV.SC "), "{found}");
     let mapped = ok(dir.path(), &["search", "csf:PR.AA-05"]);
     assert!(mapped.contains("A.5.15  Access control"), "{mapped}");
+    assert!(mapped.contains("NIST-OLIR:Independent") && mapped.contains("A.8.4"));
+    for typed in ["csf2:PR.AA-05", "CSF:pr.aa-05"] {
+        assert_eq!(ok(dir.path(), &["search", typed]), mapped, "{typed}");
+    }
     // A plain search stays on the ISO catalogue.
     assert!(!ok(dir.path(), &["search", "supply", "chain"]).contains("csf2:"));
 }

@@ -199,6 +199,7 @@ fn the_quit_question_saves_and_quits() {
     let mut store = Store {
         dir: dir.path().to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     press(&mut app, "2 a q");
     assert_eq!(app.question(), Some(&Question::Quit));

@@ -30,6 +30,7 @@ fn a_decision_written_on_the_control_screen_is_read_back_by_the_cli() {
     let mut store = Store {
         dir: dir.path().to_path_buf(),
         handle,
+        catalogue: None,
     };
 
     // From the SoA pane, Enter opens the control screen; `e` the form inside it.

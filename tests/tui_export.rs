@@ -38,6 +38,7 @@ fn workspace() -> (tempfile::TempDir, App, Store) {
     let store = Store {
         dir: dir.path().to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     (dir, app, store)
 }

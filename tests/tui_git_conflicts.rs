@@ -58,6 +58,7 @@ fn merged_with_conflicts(dir: &Path) -> (App, Store) {
     let mut store = Store {
         dir: dir.to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     persist::save(&mut app, &mut store);
     assert!(!app.dirty, "{:?}", app.message);

@@ -154,6 +154,7 @@ fn undo_shows_the_row_it_changes_and_asks_before_reaching_past_a_save() {
     let mut store = Store {
         dir: dir.path().to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     persist::save(&mut app, &mut store);
     press(&mut app, "2");
@@ -253,6 +254,7 @@ fn typing_in_an_open_form_is_rescued_as_a_pending_value() {
     let store = Store {
         dir: dir.path().to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     press(
         &mut app,
@@ -288,6 +290,7 @@ fn typing_in_the_risk_form_is_rescued_as_a_pending_risk() {
     let store = Store {
         dir: dir.path().to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     press(
         &mut app,
@@ -317,6 +320,7 @@ fn restoring_keeps_a_change_made_on_disk_after_the_crash() {
     let mut store = Store {
         dir: dir.path().to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     persist::save(&mut app, &mut store);
     press(&mut app, "2 a");
@@ -345,6 +349,7 @@ fn restoring_keeps_a_change_made_on_disk_after_the_crash() {
     let mut store = Store {
         dir: dir.path().to_path_buf(),
         handle: Some(opened.handle),
+        catalogue: None,
     };
     persist::offer_recovery(&mut next, &store);
     assert_eq!(press(&mut next, "y"), [Effect::DiscardRecovery]);

@@ -427,6 +427,7 @@ fn the_edge_hashes_the_evidence_file_and_saves_it_through_the_store() {
     let mut store = Store {
         dir: ws.clone(),
         handle: None,
+        catalogue: None,
     };
     persist::save(&mut app, &mut store);
     assert!(!app.dirty, "{:?}", app.message);

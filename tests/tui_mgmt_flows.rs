@@ -78,6 +78,7 @@ fn a_finding_with_its_corrective_action_is_saved_through_the_store_and_read_back
     let mut store = Store {
         dir: ws.clone(),
         handle: None,
+        catalogue: None,
     };
     persist::save(&mut app, &mut store);
     assert!(!app.dirty, "{:?}", app.message);

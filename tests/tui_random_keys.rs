@@ -77,6 +77,7 @@ fn walk(seed: u64, keys: usize) {
     let mut store = Store {
         dir: dir.path().to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     let mut rng = Rng(seed);
     let mut saves = 0;

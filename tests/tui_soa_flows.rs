@@ -291,6 +291,7 @@ fn saving_merges_a_change_made_on_disk_and_a_clash_is_chosen_field_by_field() {
     let mut store = Store {
         dir: dir.path().to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     press(&mut app, "2 a");
     assert_eq!(press(&mut app, "<C-s>"), [Effect::Save]);
@@ -363,6 +364,7 @@ fn rescued_edits_are_offered_back_and_the_file_removed() {
     let mut store = Store {
         dir: dir.path().to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     persist::save(&mut app, &mut store);
     press(&mut app, "2 a");
@@ -393,6 +395,7 @@ fn a_change_on_disk_shows_without_a_save_and_keeps_the_unsaved_edits() {
     let mut store = Store {
         dir: dir.path().to_path_buf(),
         handle: None,
+        catalogue: None,
     };
     persist::save(&mut app, &mut store);
     persist::check_disk(&mut app, &mut store);

@@ -217,6 +217,7 @@ impl App {
             (Tab::Catalogue, Focus::Detail) => &[Context::Detail, Context::Global],
             (Tab::Soa, _) => &[Context::Soa, Context::Table, Context::Global],
             (Tab::Risks, _) => &[Context::Risks, Context::Table, Context::Global],
+            (Tab::Dashboard, _) if self.dashboard.csf.shown => &[Context::Csf, Context::Global],
             (Tab::Dashboard, _) => &[Context::Dashboard, Context::Global],
             (Tab::Isms, _) => &[Context::Isms, Context::Table, Context::Global],
             (Tab::Audit, _) => &[Context::Audit, Context::Table, Context::Global],

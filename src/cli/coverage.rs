@@ -27,8 +27,7 @@ pub enum CoverageFormat {
 }
 
 /// Said with every coverage output: a mapping is an opinion, not a certificate.
-const DISCLAIMER: &str =
-    "Informative mapping, not a conformance claim: SoA and clauses 4–10 via a source.";
+const DISCLAIMER: &str = crate::domain::framework::NOT_A_CLAIM;
 
 pub fn run(
     dir: &Path,

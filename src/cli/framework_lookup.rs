@@ -22,14 +22,7 @@ pub fn is_framework_query(query: &str) -> bool {
 
 /// `csf2:GV.SC-07` → (`csf2`, `GV.SC-07`); `csf:` is accepted for `csf2`.
 pub fn split_node_ref(text: &str) -> Option<(&str, &str)> {
-    let (framework, node) = text.split_once(':')?;
-    let framework = if framework.eq_ignore_ascii_case("csf") {
-        "csf2"
-    } else {
-        framework
-    };
-    (!framework.is_empty() && !node.is_empty() && framework != "fw" && framework != "theme")
-        .then_some((framework, node))
+    crate::domain::framework::split_node_ref(text)
 }
 
 fn find<'a>(frameworks: &'a [Framework], id: &str) -> Option<&'a Framework> {

@@ -6,7 +6,7 @@ use super::Context::{
     Global, Help, History, Isms, Line, List, Picker, Popup, Question, RiskDetail, Risks, Search,
     Table, TooSmall,
 };
-use super::Context::{Export, Soa};
+use super::Context::{Csf, Export, Soa};
 use crate::app::tabs::audit::AuditCommand;
 use crate::app::tabs::dashboard::DashCommand;
 use crate::app::tabs::isms::IsmsCommand;
@@ -180,6 +180,12 @@ pub const DEFAULTS: &[Default] = &[
     bind("export_up", Action::MoveUp, &[Export], &["<Up>", "<C-p>"], "Previous document and format"),
     bind("export_write", Action::Open, &[Export], &["<Enter>"], "Write the file (asks before overwriting)"),
     bind("export_close", Action::Close, &[Export], &["<Esc>"], "Close without writing"),
+    bind("dashboard_csf", Action::Dashboard(DashCommand::CsfView), &[Dashboard, Csf], &["v"], "Dashboard: switch between the risk view and the NIST CSF 2.0 coverage view"),
+    bind("csf_down", Action::Dashboard(DashCommand::Down), &[Csf], &["j", "<Down>"], "Next function or subcategory"),
+    bind("csf_up", Action::Dashboard(DashCommand::Up), &[Csf], &["k", "<Up>"], "Previous function or subcategory"),
+    bind("csf_open", Action::Open, &[Csf], &["<Enter>"], "A function: its categories and subcategories; a subcategory: its controls and their SoA decisions (Enter there opens the control, Ctrl-O comes back)"),
+    bind("csf_functions", Action::Close, &[Csf], &["<Esc>", "h", "<Left>"], "Back to the function bars"),
+    bind("csf_source", Action::Dashboard(DashCommand::CsfSource), &[Csf], &["s"], "Next mapping source (NIST's sources are kept apart, never merged)"),
 ];
 
 /// One hint: the commands whose first keys are shown (joined with `/`), and the word after them.
@@ -232,6 +238,7 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["dashboard_open"], "open"),
         (&["findings_severity"], "severity"),
         (&["findings_code"], "code"),
+        (&["dashboard_csf"], "CSF"),
         (&["help"], "help"),
     ]),
     (Isms, &[
@@ -346,5 +353,13 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["export_down", "export_up"], "choose"),
         (&["export_write"], "write"),
         (&["export_close"], "close"),
+    ]),
+    (Csf, &[
+        (&["csf_down", "csf_up"], "move"),
+        (&["csf_open"], "open"),
+        (&["csf_functions"], "functions"),
+        (&["csf_source"], "source"),
+        (&["dashboard_csf"], "risk view"),
+        (&["help"], "help"),
     ]),
 ];

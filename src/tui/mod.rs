@@ -13,6 +13,7 @@ pub mod export;
 mod git_setup;
 mod history;
 mod keys;
+mod new_workspace;
 mod open;
 pub mod persist;
 mod terminal;
@@ -50,7 +51,11 @@ pub fn run(options: Options) -> anyhow::Result<ExitCode> {
         handle,
         dir,
     } = opened;
-    let mut store = persist::Store { dir, handle };
+    let mut store = persist::Store {
+        dir,
+        handle,
+        catalogue: options.catalogue.clone(),
+    };
     persist::offer_recovery(&mut app, &store);
     conflicts_file::offer(&mut app, &store.dir);
     terminal::install_panic_hook();

@@ -78,6 +78,10 @@ pub fn open(options: &Options) -> anyhow::Result<Opened> {
             let dir = fresh_demo_dir().context("cannot make a folder for the demo workspace")?;
             let workspace = demo_workspace(&catalogue);
             let handle = store::create(&dir, &workspace)?;
+            let given = options.catalogue.as_deref();
+            if let Some(source) = super::new_workspace::copied_catalogue(given, &catalogue) {
+                store::catalogue_file::keep_copy(&dir, source)?;
+            }
             (workspace, Some(handle), dir.display().to_string(), None)
         }
         Target::Dir(dir) => match inspect(dir) {

@@ -8,13 +8,15 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::app::{App, LayerKind, SaveOutcome};
-use crate::domain::workspace_format::{RISKS_FILE, SOA_FILE, WORKSPACE_FILE};
 use crate::store::{self, StoreError, WorkspaceHandle};
 
 /// Where the workspace lives, and the store's handle once its files exist.
 pub struct Store {
     pub dir: PathBuf,
     pub handle: Option<WorkspaceHandle>,
+    /// The catalogue file given with `--catalogue`: a new workspace keeps a copy of it on its
+    /// first save (see `new_workspace`).
+    pub catalogue: Option<PathBuf>,
 }
 
 /// Saves the app's workspace and tells the app how it went. Files changed on disk since they
@@ -34,13 +36,7 @@ pub fn save(app: &mut App, store: &mut Store) {
     }
     let result = match &mut store.handle {
         Some(handle) => handle.save(&app.workspace),
-        None => store::create(&store.dir, &app.workspace).map(|handle| {
-            store.handle = Some(handle);
-            [WORKSPACE_FILE, SOA_FILE, RISKS_FILE]
-                .iter()
-                .map(|f| store::display_name(&store.dir, f))
-                .collect()
-        }),
+        None => super::new_workspace::create(store, &app.workspace, &app.catalogue),
     };
     let outcome = match result {
         Ok(files) => SaveOutcome::Saved(files),

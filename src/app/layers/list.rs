@@ -18,6 +18,8 @@ pub enum Target {
     /// Evidence: in the evidence picker, the id written into the form below; else the ISMS
     /// pane's evidence register.
     Evidence(String),
+    /// A control's screen, remembering where the user was (Ctrl-O comes back).
+    ControlScreen(String),
 }
 
 #[derive(Debug, Clone)]

@@ -31,6 +31,8 @@ pub struct CataloguePane {
     pub link: usize,
     /// The first detail line shown.
     pub scroll: usize,
+    /// What a `csf:NODE` search found (the rows' sources), while one is shown.
+    pub csf: Option<super::catalogue_csf::CsfHits>,
 }
 
 impl CataloguePane {
@@ -45,6 +47,7 @@ impl CataloguePane {
             focus: Focus::List,
             link: 0,
             scroll: 0,
+            csf: None,
         }
     }
 
@@ -65,6 +68,11 @@ impl CataloguePane {
     /// Runs the search for new text; the first hit is selected.
     pub fn set_query(&mut self, catalogue: &Catalogue, text: String, rows: usize) {
         self.query_text = text;
+        if let Some(found) = super::catalogue_csf::lookup(catalogue, &self.query_text) {
+            self.show_csf(found, rows);
+            return;
+        }
+        self.csf = None;
         let query = Query::parse(&self.query_text);
         // An empty query lists every control in catalogue order.
         match search(catalogue, &query) {

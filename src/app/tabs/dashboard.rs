@@ -31,6 +31,10 @@ pub enum DashCommand {
     CycleSeverity,
     /// Findings: a list of the codes found, to show one of them only.
     PickCode,
+    /// Switch between the risk view and the NIST CSF 2.0 view.
+    CsfView,
+    /// The CSF view: the next mapping source.
+    CsfSource,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +55,8 @@ pub struct Dashboard {
     pub severity: Option<Severity>,
     /// Only findings with this code are listed (`None`: all).
     pub code: Option<String>,
+    /// The NIST CSF 2.0 view, and whether it is shown instead of the risk view.
+    pub csf: super::csf_view::CsfView,
 }
 
 /// One row of the findings list: a group of findings with the same code, or one finding (an
@@ -100,6 +106,7 @@ impl Default for Dashboard {
             changed_since_approval: None,
             severity: None,
             code: None,
+            csf: super::csf_view::CsfView::default(),
         }
     }
 }
@@ -140,6 +147,7 @@ impl App {
             .approved
             .as_ref()
             .map(|(_, soa)| soa_entries_changed(soa, &self.workspace.soa));
+        self.refresh_csf();
     }
 
     /// The edge read the last approved `soa.ron` from git (`tag`, its text): the dashboard counts
@@ -199,6 +207,9 @@ impl App {
 
 /// The actions bound on the dashboard.
 pub(super) fn action(app: &mut App, action: Action) -> Effect {
+    if app.dashboard.csf.shown || action == Action::Dashboard(DashCommand::CsfView) {
+        return super::csf_view::action(app, action);
+    }
     let method = &app.workspace.settings.risk_method;
     let (max_l, max_i) = (method.max_likelihood().max(1), method.max_impact().max(1));
     let dash = &mut app.dashboard;

@@ -4,7 +4,9 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod catalogue_csf;
 pub mod coverage;
+pub mod csf_view;
 pub mod dashboard;
 mod dashboard_filter;
 pub mod detail;

@@ -82,6 +82,7 @@ impl App {
             Target::Evidence(id) => {
                 self.show_mgmt_record(super::super::Tab::Isms, id);
             }
+            Target::ControlScreen(id) => self.open_control_screen(id),
         }
     }
 }

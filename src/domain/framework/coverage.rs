@@ -5,10 +5,13 @@
 
 use serde::Serialize;
 
-use super::mapping::IsoTarget;
 use super::model::Framework;
 use crate::domain::mgmt::system::{ClauseStatus, ManagementSystem};
 use crate::domain::soa::{Applicability, Soa, Status};
+
+/// Said wherever coverage is shown: a mapping is an opinion, not a certificate.
+pub const NOT_A_CLAIM: &str =
+    "Informative mapping, not a conformance claim: SoA and clauses 4–10 via a source.";
 
 /// The state of one node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -104,15 +107,9 @@ pub fn coverage(
         .iter()
         .filter(|n| n.assessable && !n.withdrawn)
         .map(|node| {
-            let mut controls = Vec::new();
-            let mut clauses = Vec::new();
-            for mapping in framework.mappings_of(&node.id, Some(source)) {
-                match mapping.iso_target() {
-                    Ok(IsoTarget::Control(id)) => push_once(&mut controls, id),
-                    Ok(IsoTarget::Clause(id)) => push_once(&mut clauses, id),
-                    Err(_) => {}
-                }
-            }
+            let targets = framework.targets_of(&node.id, Some(source));
+            let controls: Vec<String> = targets.controls.iter().map(|c| c.to_string()).collect();
+            let clauses: Vec<String> = targets.clauses.iter().map(|c| c.to_string()).collect();
             let clause_status: Vec<ClauseCoverage> = clauses
                 .iter()
                 .map(|clause| ClauseCoverage {
@@ -158,12 +155,6 @@ pub fn coverage(
         source: source.to_string(),
         nodes,
         roll_ups,
-    }
-}
-
-fn push_once(list: &mut Vec<String>, id: &str) {
-    if !list.iter().any(|x| x == id) {
-        list.push(id.to_string());
     }
 }
 

@@ -8,15 +8,17 @@
 mod builtin;
 mod coverage;
 mod file;
+mod lookup;
 mod mapping;
 mod model;
 mod search;
 
 pub use builtin::{CSF2_ID, csf2};
 pub use coverage::{
-    ClauseCoverage, Coverage, NodeCoverage, RollUp, State, clause_status, coverage,
+    ClauseCoverage, Coverage, NOT_A_CLAIM, NodeCoverage, RollUp, State, clause_status, coverage,
 };
 pub use file::{parse_framework, parse_mappings, render_framework};
+pub use lookup::{MappedControl, Targets, split_node_ref};
 pub use mapping::{IsoTarget, Mapping};
 pub use model::{Framework, FrameworkError, Node, Property, valid_framework_id};
 pub use search::{FrameworkHit, search_nodes};

@@ -22,13 +22,24 @@ const TAIL_WIDTH: usize = 9;
 pub fn render(frame: &mut Frame, areas: &CatalogueAreas, app: &App, theme: &Theme) {
     let pane = &app.catalogue_pane;
     let total = app.catalogue.len();
-    let title = if pane.has_filter() {
+    let title = if let Some(csf) = &pane.csf {
+        super::catalogue_csf::title(csf, pane.results.len())
+    } else if pane.has_filter() {
         format!(" Catalogue · {} of {total} ", pane.results.len())
     } else {
         format!(" Catalogue · {total} ")
     };
     let focused = pane.focus == Focus::List || app.search_box().is_some();
-    frame.render_widget(widgets::pane(title, focused, theme), areas.list);
+    let mut block = widgets::pane(title, focused, theme);
+    if let Some(csf) = &pane.csf {
+        // Which letter is which source, on the bottom border.
+        let legend = fit(
+            &super::catalogue_csf::legend(csf),
+            usize::from(areas.list.width.saturating_sub(4)),
+        );
+        block = block.title_bottom(Span::styled(format!(" {legend} "), theme.pane_title));
+    }
+    frame.render_widget(block, areas.list);
     search_line(frame, areas.search, app, theme);
 
     let width = usize::from(areas.rows.width);
@@ -36,7 +47,11 @@ pub fn render(frame: &mut Frame, areas: &CatalogueAreas, app: &App, theme: &Them
     let header = Line::from(vec![
         Span::raw(format!("{:<ID_WIDTH$}", "Id")),
         Span::raw(format!("{:<title_width$}", "Title")),
-        Span::raw(" Thm SoA "),
+        Span::raw(if pane.csf.is_some() {
+            " Src SoA "
+        } else {
+            " Thm SoA "
+        }),
     ])
     .style(theme.header);
     frame
@@ -67,10 +82,11 @@ pub fn render(frame: &mut Frame, areas: &CatalogueAreas, app: &App, theme: &Them
             query,
             match_style,
         ));
-        spans.push(Span::styled(
-            format!(" {} ", theme_code(control.theme)),
-            theme.dim,
-        ));
+        let column = match &pane.csf {
+            Some(csf) => super::catalogue_csf::sources_column(csf, index),
+            None => theme_code(control.theme).to_string(),
+        };
+        spans.push(Span::styled(format!(" {column} "), theme.dim));
         let state = widgets::soa_state(app.soa_entry(&control.id), theme);
         spans.push(Span::styled(format!("{:<4}", state.content), state.style));
         let y = areas.rows.y + row as u16;
@@ -163,6 +179,15 @@ fn search_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             spans.push(Span::styled(
                 fit(&format!("  {error}"), width.saturating_sub(used + 1)),
                 theme.search_error,
+            ));
+        } else if let Some(note) = pane
+            .csf
+            .as_ref()
+            .and_then(super::catalogue_csf::clauses_note)
+        {
+            spans.push(Span::styled(
+                fit(&format!("  {note}"), width.saturating_sub(used + 1)),
+                theme.dim,
             ));
         } else if pane.results.is_empty() {
             spans.push(Span::styled("  no match", theme.search_error));

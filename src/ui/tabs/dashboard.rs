@@ -20,6 +20,9 @@ use crate::theme::Theme;
 use crate::ui::widgets;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if app.dashboard.csf.shown {
+        return super::csf_view::render(frame, area, app, theme);
+    }
     let themes = ControlTheme::ALL.len() as u16;
     let soa = Rect {
         height: (themes + 4).min(area.height),

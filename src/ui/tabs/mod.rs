@@ -3,6 +3,8 @@
 pub mod audit;
 mod audit_coverage;
 pub mod catalogue;
+mod catalogue_csf;
+mod csf_view;
 pub mod dashboard;
 pub mod detail;
 mod heat_map;
