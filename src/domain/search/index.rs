@@ -93,10 +93,6 @@ pub struct SearchIndex {
     text: String,
     /// Where each word ends in `text`.
     word_ends: PackedU32s,
-    /// Per word, a coarse letter histogram (32 bytes), so that most words can be ruled out as
-    /// typing slips without computing an edit distance.
-    #[serde(with = "serde_bytes")]
-    letters: Vec<u8>,
     /// Each control's title and aliases as lower-case words joined by single spaces, one phrase
     /// after the other separated by ` | `, for phrase matches.
     phrases: Vec<String>,
@@ -106,6 +102,10 @@ pub struct SearchIndex {
     posting_ends: PackedU32s,
 }
 
+/// A word's length in characters and a coarse letter histogram, so that most vocabulary words
+/// can be ruled out as typing slips without computing an edit distance. Computed when a query
+/// word has no exact or prefix match, rather than stored: storing it made the compiled index
+/// three times larger and slower to load than computing it is.
 #[derive(Debug, Clone, Copy)]
 struct WordShape {
     chars: usize,
@@ -211,9 +211,6 @@ impl SearchIndex {
         for (word, postings) in words.iter().zip(postings) {
             index.text.push_str(word);
             index.word_ends.push(index.text.len() as u32);
-            index
-                .letters
-                .extend_from_slice(&WordShape::of(word).letters);
             for posting in postings {
                 index.postings.push(posting);
             }
@@ -248,13 +245,6 @@ impl SearchIndex {
         (start..self.posting_ends.get(word)).map(|i| self.postings.get(i as usize))
     }
 
-    fn shape(&self, word: usize) -> WordShape {
-        let letters = &self.letters[word * LETTER_BINS..(word + 1) * LETTER_BINS];
-        WordShape {
-            chars: self.word(word).chars().count(),
-            letters: letters.try_into().expect("32 letter bins per word"),
-        }
-    }
 
     /// The vocabulary words that match a query word, in tiers: exactly or as a prefix; failing
     /// that, as a substring or with a typing slip (one edit or swapped pair, two in long words);
@@ -273,7 +263,7 @@ impl SearchIndex {
         if !exact.is_empty() {
             return exact;
         }
-        let near = tier(&|id, word| near_quality(query, &shape, word, &self.shape(id)));
+        let near = tier(&|_, word| near_quality(query, &shape, word, &WordShape::of(word)));
         if !near.is_empty() || shape.chars < 3 {
             return near;
         }
