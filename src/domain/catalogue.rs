@@ -32,7 +32,8 @@ pub struct Catalogue {
     by_id: HashMap<String, usize>,
     /// Normalized 2013 id (`12.3.1`) → the 2022 controls that replaced it.
     by_2013_id: BTreeMap<String, Vec<usize>>,
-    index: OnceLock<SearchIndex>,
+    /// Built on the first search, or read in place from the binary for the built-in catalogue.
+    index: OnceLock<SearchIndex<'static>>,
 }
 
 /// What a typed id resolves to.
@@ -51,7 +52,7 @@ pub enum Lookup {
 impl Catalogue {
     /// The catalogue shipped in the binary.
     pub fn builtin() -> Catalogue {
-        let (name, controls, index): (String, Vec<Control>, SearchIndex) =
+        let (name, controls, index): (String, Vec<Control>, SearchIndex<'static>) =
             postcard::from_bytes(BUILTIN_COMPILED)
                 .expect("build.rs wrote the compiled catalogue from these same types");
         let catalogue = Catalogue::from_controls(name, controls);
@@ -119,7 +120,7 @@ impl Catalogue {
         self.index();
     }
 
-    pub(crate) fn index(&self) -> &SearchIndex {
+    pub(crate) fn index(&self) -> &SearchIndex<'static> {
         self.index
             .get_or_init(|| SearchIndex::build(&self.controls))
     }

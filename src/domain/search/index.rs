@@ -2,6 +2,8 @@
 //! controls and fields that hold it. A query word is matched against this vocabulary (tens of
 //! thousands of words at most) instead of against whole texts.
 
+use std::borrow::Cow;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rustc_hash::FxHashMap;
@@ -85,21 +87,25 @@ impl Field {
 }
 
 /// The vocabulary of a catalogue and, for each word, where it occurs. Serializable, so that the
-/// built-in catalogue's index is built at compile time (see `build.rs`); its large arrays are kept
-/// as bytes so that loading it is a handful of copies.
+/// built-in catalogue's index is built at compile time (see `build.rs`) and read in place from
+/// the binary: its words are one text and its arrays plain bytes.
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub struct SearchIndex {
+pub struct SearchIndex<'a> {
     /// Every vocabulary word, one after the other.
-    text: String,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
     /// Where each word ends in `text`.
-    word_ends: PackedU32s,
+    #[serde(borrow)]
+    word_ends: PackedU32s<'a>,
     /// Each control's title and aliases as lower-case words joined by single spaces, one phrase
     /// after the other separated by ` | `, for phrase matches.
     phrases: Vec<String>,
     /// Where each word occurs, word after word, each word's in catalogue order.
-    postings: PackedPostings,
+    #[serde(borrow)]
+    postings: PackedPostings<'a>,
     /// Where each word's postings end in `postings`.
-    posting_ends: PackedU32s,
+    #[serde(borrow)]
+    posting_ends: PackedU32s<'a>,
 }
 
 /// A word's length in characters and a coarse letter histogram, so that most vocabulary words
@@ -153,8 +159,8 @@ pub struct WordMatch {
     pub quality: f32,
 }
 
-impl SearchIndex {
-    pub fn build(controls: &[Control]) -> SearchIndex {
+impl SearchIndex<'_> {
+    pub fn build(controls: &[Control]) -> SearchIndex<'static> {
         // Postings are gathered per word first, then laid out word after word.
         let mut ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut words: Vec<String> = Vec::new();
@@ -209,7 +215,7 @@ impl SearchIndex {
             ..SearchIndex::default()
         };
         for (word, postings) in words.iter().zip(postings) {
-            index.text.push_str(word);
+            index.text.to_mut().push_str(word);
             index.word_ends.push(index.text.len() as u32);
             for posting in postings {
                 index.postings.push(posting);
@@ -244,7 +250,6 @@ impl SearchIndex {
         let start = word.checked_sub(1).map_or(0, |w| self.posting_ends.get(w));
         (start..self.posting_ends.get(word)).map(|i| self.postings.get(i as usize))
     }
-
 
     /// The vocabulary words that match a query word, in tiers: exactly or as a prefix; failing
     /// that, as a substring or with a typing slip (one edit or swapped pair, two in long words);

@@ -1,6 +1,8 @@
-//! Fixed-width arrays kept as plain bytes, so that the compiled index (see `build.rs`) loads with
-//! one copy per array instead of one decoded value per element: `isms search` spends most of its
-//! time loading, not searching.
+//! Fixed-width arrays kept as plain bytes, so that the compiled index (see `build.rs`) is read in
+//! place from the binary instead of decoded value by value: `isms search` spent most of its time
+//! loading, not searching. An index built at run time owns its bytes.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -8,11 +10,11 @@ use super::index::Field;
 
 /// A growable array of `u32`, little-endian, four bytes each.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PackedU32s(#[serde(with = "serde_bytes")] Vec<u8>);
+pub struct PackedU32s<'a>(#[serde(borrow, with = "serde_bytes")] Cow<'a, [u8]>);
 
-impl PackedU32s {
+impl PackedU32s<'_> {
     pub fn push(&mut self, value: u32) {
-        self.0.extend_from_slice(&value.to_le_bytes());
+        self.0.to_mut().extend_from_slice(&value.to_le_bytes());
     }
 
     pub fn get(&self, i: usize) -> u32 {
@@ -35,15 +37,16 @@ pub struct Posting {
 
 /// Postings, six bytes each: the control (`u32`), the field and the count.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PackedPostings(#[serde(with = "serde_bytes")] Vec<u8>);
+pub struct PackedPostings<'a>(#[serde(borrow, with = "serde_bytes")] Cow<'a, [u8]>);
 
 const POSTING_BYTES: usize = 6;
 
-impl PackedPostings {
+impl PackedPostings<'_> {
     pub fn push(&mut self, posting: Posting) {
-        self.0.extend_from_slice(&posting.control.to_le_bytes());
-        self.0.push(posting.field as u8);
-        self.0.push(posting.count);
+        let bytes = self.0.to_mut();
+        bytes.extend_from_slice(&posting.control.to_le_bytes());
+        bytes.push(posting.field as u8);
+        bytes.push(posting.count);
     }
 
     pub fn len(&self) -> usize {
@@ -63,6 +66,16 @@ impl PackedPostings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_compiled_array_is_read_in_place() {
+        let mut numbers = PackedU32s::default();
+        numbers.push(7);
+        let bytes = postcard::to_allocvec(&numbers).unwrap();
+        let read: PackedU32s = postcard::from_bytes(&bytes).unwrap();
+        assert!(matches!(read.0, Cow::Borrowed(_)));
+        assert_eq!(read.get(0), 7);
+    }
 
     #[test]
     fn values_read_back_as_written() {
