@@ -35,3 +35,11 @@ fn audit_findings_60x20() {
 fn findings_filtered_80x24() {
     insta::assert_snapshot!(screen(80, 24, "4 s c j <Enter>"));
 }
+
+/// On a short screen the findings take the heat maps' place while they have the focus.
+#[test]
+fn dashboard_findings_60x20() {
+    let shown = common::workbench::screen(60, 20, "4 f f");
+    assert!(shown.contains("undecided"), "{shown}");
+    insta::assert_snapshot!(shown);
+}

@@ -30,7 +30,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let (map_width, map_height) = heat_map::size(app);
     let maps_y = soa.bottom();
-    let maps_height = map_height.min(area.bottom().saturating_sub(maps_y));
+    // On a short screen the findings, when they have the focus, take the heat maps' place
+    // rather than get no rows at all.
+    const FINDINGS_MIN: u16 = 5;
+    let short = area.height < soa.height + map_height + FINDINGS_MIN;
+    let findings_first = short && app.dashboard.panel == Panel::Findings;
+    let maps_height = if findings_first {
+        0
+    } else {
+        map_height.min(area.bottom().saturating_sub(maps_y))
+    };
     let inherent = Rect::new(area.x, maps_y, map_width.min(area.width), maps_height);
     let residual = Rect::new(
         inherent.right(),
@@ -54,9 +63,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     soa_progress(frame, soa, app, theme);
     let panel = app.dashboard.panel;
-    heat_map::render(frame, inherent, app, false, panel == Panel::Inherent, theme);
-    heat_map::render(frame, residual, app, true, panel == Panel::Residual, theme);
-    level_summary(frame, summary, app, theme);
+    if maps_height > 0 {
+        heat_map::render(frame, inherent, app, false, panel == Panel::Inherent, theme);
+        heat_map::render(frame, residual, app, true, panel == Panel::Residual, theme);
+        level_summary(frame, summary, app, theme);
+    }
     findings_list(frame, findings, app, theme);
 }
 

@@ -92,8 +92,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     widgets::applicability(entry.applicability, theme),
                 )),
                 Line::from(status),
-                Line::raw(sanitize_line(&entry.owner)),
-                Line::raw(sanitize_line(first_line)),
+                // Cut text ends in `…`, so a cut owner never reads as a whole one.
+                Line::raw(fit(&sanitize_line(&entry.owner), usize::from(widths[4]))),
+                Line::raw(fit(&sanitize_line(first_line), usize::from(widths[5]))),
             ];
             // The mark column is there only while rows are marked.
             if marking {
