@@ -5,8 +5,15 @@
 mod common;
 
 use common::workbench::{demo_app, text};
-use isms::app::{App, LayerKind, press};
+use isms::app::{App, Effect, LayerKind, press};
+use isms::domain::catalogue::Catalogue;
+use isms::domain::merge::merge;
+use isms::domain::mgmt::format::FINDINGS_FILE;
+use isms::domain::sample::demo_workspace;
+use isms::domain::workspace_part::{kinds_in, render_file};
 use isms::store;
+use isms::store::git::{CONFLICTS_FILE, record_file_conflicts};
+use isms::tui::conflicts_file;
 use isms::tui::persist::{self, Store};
 
 const OURS: &str = "Ours: the board approves the policy set.";
@@ -152,4 +159,48 @@ fn the_chooser_with_an_edited_field_at_80x24() {
     type_text(&mut app, MERGED);
     press(&mut app, "<Enter>");
     insta::assert_snapshot!(text(&app));
+}
+
+#[test]
+fn a_typed_owner_resolves_a_git_merge_conflict_in_a_management_record() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("ws");
+    let base = demo_workspace(&Catalogue::builtin());
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.mgmt.findings.items[0].owner = "Ours".into();
+    theirs.mgmt.findings.items[0].owner = "Theirs".into();
+    let result = merge(&base, &ours, &theirs);
+    let mut app = common::workbench::workbench(
+        Catalogue::builtin(),
+        result.merged,
+        isms::keymap::Keymap::default(),
+    );
+    let mut store = Store {
+        dir: dir.clone(),
+        handle: None,
+        catalogue: None,
+    };
+    persist::save(&mut app, &mut store);
+    let kinds = kinds_in(FINDINGS_FILE);
+    let text_of_theirs = render_file(FINDINGS_FILE, &theirs).unwrap();
+    record_file_conflicts(
+        &dir,
+        FINDINGS_FILE,
+        kinds,
+        &result.conflicts,
+        &text_of_theirs,
+    )
+    .unwrap();
+
+    conflicts_file::offer(&mut app, &dir);
+    assert_eq!(app.top(), Some(LayerKind::Conflicts), "{:?}", app.message);
+    press(&mut app, "e <C-u>");
+    type_text(&mut app, "Ours and Theirs");
+    press(&mut app, "<Enter>");
+    assert_eq!(press(&mut app, "<Enter>"), [Effect::Save]);
+    persist::save(&mut app, &mut store);
+    assert!(!app.dirty, "{:?}", app.message);
+    assert!(!dir.join(CONFLICTS_FILE).exists(), "resolved and saved");
+    let saved = std::fs::read_to_string(dir.join(FINDINGS_FILE)).unwrap();
+    assert!(saved.contains("owner: \"Ours and Theirs\""), "{saved}");
 }
