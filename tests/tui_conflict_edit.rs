@@ -110,6 +110,14 @@ fn escape_leaves_the_choice_unchanged_and_undo_restores_yours() {
     press(&mut app, "<Space> e");
     assert!(text(&app).contains("edited: Theirs:"), "starts from theirs");
     type_text(&mut app, " Agreed.");
+    press(&mut app, "<Enter>");
+    assert!(text(&app).contains("edited: Theirs:"), "{}", text(&app));
+    // Space drops the typed value and shows the sides again, theirs still chosen; e brings
+    // back a fresh start from theirs.
+    press(&mut app, "<Space>");
+    assert!(!text(&app).contains("edited:"), "{}", text(&app));
+    press(&mut app, "e");
+    type_text(&mut app, " Agreed.");
     press(&mut app, "<Enter> <Enter>");
     assert_eq!(justification(&app, "5.1"), format!("{THEIRS} Agreed."));
     press(&mut app, "u");

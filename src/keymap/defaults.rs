@@ -164,7 +164,7 @@ pub const DEFAULTS: &[Default] = &[
     bind("history_close", Action::Close, &[History], &["<Esc>", "q", "h"], "Close the history"),
     bind("conflict_down", Action::MoveDown, &[Conflicts], &["j", "<Down>"], "Next conflict"),
     bind("conflict_up", Action::MoveUp, &[Conflicts], &["k", "<Up>"], "Previous conflict"),
-    bind("conflict_pick", Action::Toggle, &[Conflicts], &["<Space>", "<Left>", "<Right>", "h", "l"], "Keep yours or take theirs"),
+    bind("conflict_pick", Action::Toggle, &[Conflicts], &["<Space>", "<Left>", "<Right>", "h", "l"], "Keep yours or take theirs (on a typed value: drop it first)"),
     bind("conflict_apply", Action::Open, &[Conflicts], &["<Enter>"], "Apply the choices"),
     bind("conflict_keep", Action::Close, &[Conflicts], &["<Esc>"], "Keep yours everywhere"),
     bind("conflict_edit", Action::Edit, &[Conflicts], &["e"], "Type the merged value of a text field, starting from the chosen side"),
