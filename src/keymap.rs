@@ -62,6 +62,8 @@ pub enum Context {
     RiskDetail,
     /// The dashboard's NIST CSF 2.0 view.
     Csf,
+    /// Typing the merged value of a field in the conflict chooser.
+    ConflictEdit,
 }
 
 impl Context {
@@ -95,6 +97,7 @@ impl Context {
             Context::Csf => "Dashboard: NIST CSF 2.0 view",
             Context::Control => "Control screen",
             Context::RiskDetail => "Risk detail",
+            Context::ConflictEdit => "Conflicts: typing a merged value",
         }
     }
 }

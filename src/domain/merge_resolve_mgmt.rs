@@ -5,50 +5,70 @@
 use super::merge::Conflict;
 use super::merge_mgmt::{CLIMATE, PROGRAMME};
 use super::merge_record::Record;
-use super::merge_resolve::{take_in_list, with_field};
+use super::merge_resolve::{Pick, take_in_list};
 use super::mgmt::Management;
 
 /// Puts theirs in place of ours for one conflict of the management system. Unknown kinds
 /// change nothing.
-pub(super) fn take_theirs(merged: &mut Management, theirs: &Management, conflict: &Conflict) {
+pub(super) fn take_theirs(
+    merged: &mut Management,
+    theirs: &Management,
+    conflict: &Conflict,
+    pick: Pick,
+) {
     let (system, their_system) = (&mut merged.system, &theirs.system);
     let (audits, their_audits) = (&mut merged.audits, &theirs.audits);
     match conflict.kind.as_str() {
-        "clause" => take_in_list(&mut system.clauses, &their_system.clauses, conflict),
-        "issue" => take_in_list(&mut system.issues, &their_system.issues, conflict),
-        "party" => take_in_list(&mut system.parties, &their_system.parties, conflict),
-        "objective" => take_in_list(&mut system.objectives, &their_system.objectives, conflict),
-        "role" => take_in_list(&mut system.roles, &their_system.roles, conflict),
-        "evidence" => take_in_list(&mut merged.evidence.items, &theirs.evidence.items, conflict),
-        "finding" => take_in_list(&mut merged.findings.items, &theirs.findings.items, conflict),
-        "audit" => take_in_list(&mut audits.audits, &their_audits.audits, conflict),
-        "review" => take_in_list(&mut audits.reviews, &their_audits.reviews, conflict),
+        "clause" => take_in_list(&mut system.clauses, &their_system.clauses, conflict, pick),
+        "issue" => take_in_list(&mut system.issues, &their_system.issues, conflict, pick),
+        "party" => take_in_list(&mut system.parties, &their_system.parties, conflict, pick),
+        "objective" => take_in_list(
+            &mut system.objectives,
+            &their_system.objectives,
+            conflict,
+            pick,
+        ),
+        "role" => take_in_list(&mut system.roles, &their_system.roles, conflict, pick),
+        "evidence" => take_in_list(
+            &mut merged.evidence.items,
+            &theirs.evidence.items,
+            conflict,
+            pick,
+        ),
+        "finding" => take_in_list(
+            &mut merged.findings.items,
+            &theirs.findings.items,
+            conflict,
+            pick,
+        ),
+        "audit" => take_in_list(&mut audits.audits, &their_audits.audits, conflict, pick),
+        "review" => take_in_list(&mut audits.reviews, &their_audits.reviews, conflict, pick),
         "requirement" => {
             if let Some((ours, theirs)) =
                 parents(&mut system.parties, &their_system.parties, conflict)
             {
-                take_in_list(&mut ours.requirements, &theirs.requirements, conflict);
+                take_in_list(&mut ours.requirements, &theirs.requirements, conflict, pick);
             }
         }
         "measurement" => {
             if let Some((ours, theirs)) =
                 parents(&mut system.objectives, &their_system.objectives, conflict)
             {
-                take_in_list(&mut ours.measurements, &theirs.measurements, conflict);
+                take_in_list(&mut ours.measurements, &theirs.measurements, conflict, pick);
             }
         }
         "tested_item" => {
             if let Some((ours, theirs)) =
                 parents(&mut audits.audits, &their_audits.audits, conflict)
             {
-                take_in_list(&mut ours.items, &theirs.items, conflict);
+                take_in_list(&mut ours.items, &theirs.items, conflict, pick);
             }
         }
         "review_action" => {
             if let Some((ours, theirs)) =
                 parents(&mut audits.reviews, &their_audits.reviews, conflict)
             {
-                take_in_list(&mut ours.actions, &theirs.actions, conflict);
+                take_in_list(&mut ours.actions, &theirs.actions, conflict, pick);
             }
         }
         "review_input" => {
@@ -58,17 +78,21 @@ pub(super) fn take_theirs(merged: &mut Management, theirs: &Management, conflict
                 // Inputs are named by topic alone inside their review.
                 let mut inner = conflict.clone();
                 inner.record = child_part(&conflict.record).to_string();
-                take_in_list(&mut ours.inputs, &theirs.inputs, &inner);
+                take_in_list(&mut ours.inputs, &theirs.inputs, &inner, pick);
             }
         }
         PROGRAMME => {
-            audits.programme = with_field(&audits.programme, &their_audits.programme, conflict)
+            audits.programme = pick.field(&audits.programme, &their_audits.programme, conflict)
         }
         CLIMATE => match (&mut system.climate, &their_system.climate) {
             (Some(ours), Some(theirs)) if conflict.field != "(record)" => {
-                *ours = with_field(ours, theirs, conflict);
+                *ours = pick.field(ours, theirs, conflict);
             }
-            (ours, theirs) => *ours = theirs.clone(),
+            (ours, theirs) => {
+                if let Pick::Theirs = pick {
+                    *ours = theirs.clone()
+                }
+            }
         },
         _ => {}
     }

@@ -6,7 +6,7 @@ use super::Context::{
     Global, Help, History, Isms, Line, List, Picker, Popup, Question, RiskDetail, Risks, Search,
     Table, TooSmall,
 };
-use super::Context::{Csf, Export, Soa};
+use super::Context::{ConflictEdit, Csf, Export, Soa};
 use crate::app::tabs::audit::AuditCommand;
 use crate::app::tabs::dashboard::DashCommand;
 use crate::app::tabs::isms::IsmsCommand;
@@ -164,9 +164,12 @@ pub const DEFAULTS: &[Default] = &[
     bind("history_close", Action::Close, &[History], &["<Esc>", "q", "h"], "Close the history"),
     bind("conflict_down", Action::MoveDown, &[Conflicts], &["j", "<Down>"], "Next conflict"),
     bind("conflict_up", Action::MoveUp, &[Conflicts], &["k", "<Up>"], "Previous conflict"),
-    bind("conflict_pick", Action::Toggle, &[Conflicts], &["<Space>", "<Left>", "<Right>", "h", "l"], "Keep yours or take theirs"),
+    bind("conflict_pick", Action::Toggle, &[Conflicts], &["<Space>", "<Left>", "<Right>", "h", "l"], "Keep yours or take theirs (on a typed value: drop it first)"),
     bind("conflict_apply", Action::Open, &[Conflicts], &["<Enter>"], "Apply the choices"),
     bind("conflict_keep", Action::Close, &[Conflicts], &["<Esc>"], "Keep yours everywhere"),
+    bind("conflict_edit", Action::Edit, &[Conflicts], &["e"], "Type the merged value of a text field, starting from the chosen side"),
+    bind("conflict_edit_keep", Action::Open, &[ConflictEdit], &["<Enter>"], "Keep the typed text as the field's value"),
+    bind("conflict_edit_cancel", Action::Close, &[ConflictEdit], &["<Esc>"], "Back to the chooser, the choice unchanged"),
     bind("soa_mark", Action::Soa(SoaCommand::Mark), &[Soa], &["<Space>"], "Mark or unmark the row; a, s and the form then change every marked row"),
     bind("soa_clear_marks", Action::Soa(SoaCommand::ClearMarks), &[Soa], &["<Esc>"], "Clear the marks (with none marked: clear the filter)"),
     bind("soa_sort_next", Action::Soa(SoaCommand::SortNext), &[Soa], &["o"], "Order the SoA by the next column"),
@@ -323,6 +326,11 @@ pub const HINTS: &[(Context, &[Hint])] = &[
         (&["conflict_down", "conflict_up"], "move"),
         (&["conflict_apply"], "apply"),
         (&["conflict_keep"], "keep yours"),
+        (&["conflict_edit"], "edit"),
+    ]),
+    (ConflictEdit, &[
+        (&["conflict_edit_keep"], "keep text"),
+        (&["conflict_edit_cancel"], "back"),
     ]),
     (Control, &[
         (&["edit_entry"], "edit"),

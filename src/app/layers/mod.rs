@@ -95,6 +95,7 @@ impl Layer {
             Layer::Form(form) => form.contexts(),
             Layer::Picker(_) => &[Context::Picker],
             Layer::List(_) => &[Context::Popup],
+            Layer::Conflicts(chooser) if chooser.editing.is_some() => &[Context::ConflictEdit],
             Layer::Conflicts(_) => &[Context::Conflicts],
             Layer::History(_) => &[Context::History],
             Layer::Export(_) => &[Context::Export],
@@ -110,6 +111,7 @@ impl Layer {
             Layer::Search(_) | Layer::Picker(_) | Layer::Export(_) => true,
             Layer::Form(form) => !matches!(form.focused().spec.kind, form::Kind::Flags),
             Layer::Control(screen) => screen.search.is_some(),
+            Layer::Conflicts(chooser) if chooser.editing.is_some() => true,
             Layer::Help(_)
             | Layer::Question(_)
             | Layer::List(_)

@@ -1,8 +1,8 @@
 //! The conflict chooser: one row per field changed on both sides, yours and theirs side by side,
-//! the chosen value marked.
+//! the chosen value marked; a typed merged text shows as `edited: …`, and is typed in place.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
@@ -12,7 +12,10 @@ use crate::app::layers::ConflictChooser;
 use crate::app::layers::conflicts::CHOOSER_ROWS;
 use crate::domain::text::sanitize_line;
 use crate::theme::Theme;
-use crate::ui::widgets::centred;
+use crate::ui::widgets::{centred, cursor_column};
+
+/// What stands before a typed value on its row.
+const EDITED: &str = "  edited: ";
 
 pub fn render(frame: &mut Frame, body: Rect, chooser: &ConflictChooser, theme: &Theme) {
     let rows = chooser.conflicts.len().min(CHOOSER_ROWS) as u16;
@@ -35,7 +38,15 @@ pub fn render(frame: &mut Frame, body: Rect, chooser: &ConflictChooser, theme: &
     {
         let selected = i == cursor.selected;
         let theirs = chooser.theirs_chosen[i];
-        let heading = format!("{} {} · {}", conflict.kind, conflict.record, conflict.field);
+        let note = if chooser.editable[i] {
+            ""
+        } else {
+            "  (not text: pick a side)"
+        };
+        let heading = format!(
+            "{} {} · {}{note}",
+            conflict.kind, conflict.record, conflict.field
+        );
         let style = if selected {
             theme.selection
         } else {
@@ -53,6 +64,29 @@ pub fn render(frame: &mut Frame, body: Rect, chooser: &ConflictChooser, theme: &
                 style,
             )
         };
+        if selected && let Some(input) = &chooser.editing {
+            let room = width.saturating_sub(EDITED.len() + 1);
+            let skip = cursor_column(input).saturating_sub(room);
+            let shown: String = sanitize_line(&input.text()).chars().skip(skip).collect();
+            let y = area.y + 1 + lines.len() as u16;
+            let x = area.x + 1 + (EDITED.len() + cursor_column(input) - skip) as u16;
+            frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(2)), y));
+            lines.push(Line::from(vec![
+                Span::styled(EDITED, theme.search_prompt),
+                Span::styled(fit(&shown, room), theme.search_text),
+            ]));
+            continue;
+        }
+        if let Some(text) = &chooser.edited[i] {
+            lines.push(Line::from(vec![
+                Span::styled(EDITED, theme.label),
+                Span::styled(
+                    fit(&sanitize_line(text), width.saturating_sub(EDITED.len())),
+                    theme.text,
+                ),
+            ]));
+            continue;
+        }
         lines.push(Line::from(vec![
             Span::raw("  yours "),
             side(&conflict.ours, !theirs),
