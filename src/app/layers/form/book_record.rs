@@ -22,7 +22,7 @@ const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
 
 pub const ITEM: &[Spec] = &[
     spec("reference", "Reference", Kind::Line),
-    spec("tested", "Tested", Kind::Text { rows: 2 }),
+    spec("tested", "Tested", Kind::Line),
     spec("population", "Population", Kind::Line),
     spec("sample", "Sample", Kind::Line),
     spec("result", "Result", Kind::Choice),
@@ -83,7 +83,7 @@ pub(super) fn values(kind: &RecordKind, id: &str, workspace: &Workspace) -> Opti
                 .find(|i| i.id == id)?;
             vec![
                 line(&item.reference),
-                lines(&item.tested),
+                line(&item.tested),
                 line(&item.population),
                 line(&item.sample),
                 result(item.result),
@@ -134,7 +134,7 @@ pub(super) fn write(
             }
             let change = ItemChange {
                 reference: text("reference"),
-                tested: text("tested").map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
+                tested: text("tested"),
                 population: text("population"),
                 sample: text("sample"),
                 result: Some(chosen(form, "result", ItemResult::ALL)),
