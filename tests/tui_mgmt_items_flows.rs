@@ -148,7 +148,10 @@ fn c_in_the_context_view_edits_the_climate_decision_and_u_undoes_it() {
     press(&mut app, "v");
     assert_eq!(app.isms_pane.view, IsmsView::Context);
     press(&mut app, "c");
-    assert_eq!(form_title(&app), "climate decision climate");
+    assert_eq!(
+        form_title(&app),
+        "Is climate change a relevant issue? (4.1, 4.2)"
+    );
     let expected = usize::from(before.relevant);
     assert!(
         matches!(app.top_form().unwrap().field("relevant").value, Value::Choice { index, .. } if index == expected)
@@ -227,4 +230,28 @@ fn a_read_only_session_refuses_items_climate_programme_and_actions() {
     press(&mut app, "6 t p v v A 5 v c");
     assert_eq!(app.top(), None);
     assert_eq!(app.workspace, before);
+}
+
+#[test]
+fn c_without_a_climate_decision_records_one_dated_today_and_asks_for_its_reason() {
+    let mut app = demo_app();
+    app.workspace.mgmt.system.climate = None;
+    press(&mut app, "5 v c");
+    assert_eq!(app.top(), Some(LayerKind::Form));
+    press(&mut app, "<C-s>");
+    assert_eq!(
+        app.top(),
+        Some(LayerKind::Form),
+        "a decision needs its reason"
+    );
+    assert_eq!(app.top_form().unwrap().focused().spec.name, "reasoning");
+    press(&mut app, "No <Space> site <Space> at <Space> risk.");
+    assert_eq!(press(&mut app, "<C-s>"), [Effect::Save]);
+    assert_eq!(app.top(), None, "{:?}", app.message);
+    let decision = app.workspace.mgmt.system.climate.clone().unwrap();
+    assert!(!decision.relevant);
+    assert_eq!(decision.reasoning, "No site at risk.");
+    assert_eq!(decision.decided_on, app.session.today);
+    press(&mut app, "u");
+    assert_eq!(app.workspace.mgmt.system.climate, None);
 }

@@ -33,7 +33,8 @@ pub(super) fn new_item(app: &mut App) {
 
 /// `p`: the audit programme's cycle and note.
 pub(super) fn programme(app: &mut App) {
-    if let Some(form) = edit_record(RecordKind::Programme, "programme", &app.workspace) {
+    if let Some(mut form) = edit_record(RecordKind::Programme, "programme", &app.workspace) {
+        form.title = "Audit programme".to_string();
         push(app, form);
     }
 }
@@ -66,7 +67,8 @@ pub(super) fn climate(app: &mut App) {
         );
         return;
     }
-    let form = edit_record(RecordKind::Climate, "climate", &app.workspace)
+    let mut form = edit_record(RecordKind::Climate, "climate", &app.workspace)
         .unwrap_or_else(|| new_record(RecordKind::Climate, app.session.today));
+    form.title = "Is climate change a relevant issue? (4.1, 4.2)".to_string();
     push(app, form);
 }
