@@ -125,7 +125,7 @@ pub const DEFAULTS: &[Default] = &[
     bind("audit_prev_view", Action::Audit(AuditCommand::PrevView), &[Audit], &["V"], "Previous view"),
     bind("audit_go_to", Action::Open, &[Audit], &["<Enter>"], "Go to the clause, control or risk the row names"),
     bind("new_finding", Action::Audit(AuditCommand::NewFinding), &[Audit], &["f"], "Raise a finding (on a tested item: from that item)"),
-    bind("edit_finding", Action::Audit(AuditCommand::EditFinding), &[Audit], &["e"], "Edit the finding (corrective action, effectiveness check, closing), the audit or the review"),
+    bind("edit_finding", Action::Audit(AuditCommand::EditFinding), &[Audit], &["e"], "Edit the finding (corrective action, effectiveness check, closing), the audit, the tested item or the review"),
     bind("isms_new", Action::Isms(IsmsCommand::New), &[Isms], &["n"], "Add a record to the view: context issue, party, objective, role, evidence"),
     bind("isms_measure", Action::Isms(IsmsCommand::Measure), &[Isms], &["m"], "Objectives: add a measurement of the selected objective"),
     bind("audit_new", Action::Audit(AuditCommand::New), &[Audit], &["n"], "Add a record to the view: audit, finding, management review"),
