@@ -245,7 +245,6 @@ impl SearchIndex {
         (start..self.posting_ends.get(word)).map(|i| self.postings.get(i as usize))
     }
 
-
     /// The vocabulary words that match a query word, in tiers: exactly or as a prefix; failing
     /// that, as a substring or with a typing slip (one edit or swapped pair, two in long words);
     /// failing that, as a fuzzy subsequence. A word people typed correctly is never matched to
