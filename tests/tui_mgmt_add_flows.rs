@@ -388,7 +388,13 @@ fn e_edits_an_audit_keeping_its_items_and_a_review_keeping_its_actions() {
     let mut app = demo_app();
     let before = app.workspace.mgmt.audits.audit("A-001").unwrap().clone();
     press(&mut app, "6 j e");
-    assert_eq!(app.top(), None, "a tested item is not edited here");
+    assert_eq!(
+        form_title(&app),
+        "tested item A-001.1",
+        "e on an item edits the item"
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(app.top(), None);
     press(&mut app, "k e");
     assert_eq!(form_title(&app), "audit A-001");
     press(&mut app, "<End> <Space> (final)");

@@ -21,6 +21,12 @@ pub enum AuditCommand {
     EditFinding,
     /// `n`: a new record of the current view (audit, finding, management review).
     New,
+    /// `t` on an audit or a tested item: a new tested item of that audit.
+    NewItem,
+    /// `p`: the audit programme (cycle length, note).
+    Programme,
+    /// `A` on a management review: a new action of it.
+    NewAction,
 }
 
 /// What the Audit pane lists.
@@ -167,6 +173,12 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
         Action::Audit(AuditCommand::NewFinding) if app.refuse_read_only() => {}
         Action::Audit(AuditCommand::NewFinding) => new_finding(app),
         Action::Audit(AuditCommand::EditFinding) => edit_finding(app),
+        Action::Audit(
+            AuditCommand::NewItem | AuditCommand::Programme | AuditCommand::NewAction,
+        ) if app.refuse_read_only() => {}
+        Action::Audit(AuditCommand::NewItem) => super::book_forms::new_item(app),
+        Action::Audit(AuditCommand::Programme) => super::book_forms::programme(app),
+        Action::Audit(AuditCommand::NewAction) => super::book_forms::new_action(app),
         _ => {}
     }
     app.move_audit(0);

@@ -25,6 +25,8 @@ pub enum IsmsCommand {
     New,
     /// `m`: a new measurement of the selected objective.
     Measure,
+    /// `c`: the climate-change decision (4.1/4.2).
+    Climate,
 }
 
 /// What the ISMS pane lists.
@@ -262,6 +264,8 @@ pub(super) fn action(app: &mut App, action: Action) -> Effect {
         Action::Isms(IsmsCommand::New) => super::mgmt_forms::new_isms_record(app),
         Action::Isms(IsmsCommand::Measure) if app.refuse_read_only() => {}
         Action::Isms(IsmsCommand::Measure) => super::mgmt_forms::new_measurement(app),
+        Action::Isms(IsmsCommand::Climate) if app.refuse_read_only() => {}
+        Action::Isms(IsmsCommand::Climate) => super::book_forms::climate(app),
         Action::Edit if view == IsmsView::Clauses => app.open_clause_form(),
         Action::Edit => super::mgmt_forms::edit_isms_record(app),
         // On an issue, a party, an objective or a role: its form.

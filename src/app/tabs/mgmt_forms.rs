@@ -10,7 +10,7 @@ use crate::app::layers::Layer;
 use crate::app::layers::form::mgmt_record::{RecordKind, edit_record, new_record};
 use crate::app::layers::form::{Form, Subject, clause};
 
-fn push(app: &mut App, mut form: Form) {
+pub(super) fn push(app: &mut App, mut form: Form) {
     form.read_only = app.read_only.is_some();
     if let Some(how) = how_to_write(&form) {
         app.tell(how, false);
@@ -146,15 +146,17 @@ pub(super) fn coverage_audits(app: &mut App) {
 pub(super) fn edit_audit_record(app: &mut App) {
     let book = &app.workspace.mgmt.audits;
     let picked = match (app.audit_pane.view, app.audit_selected()) {
-        (AuditView::Audits, Some(_)) => {
-            match app.selected_audit_row() {
-                Some(AuditRow::Audit(a)) => Some((RecordKind::Audit, book.audits[a].id.clone())),
-                _ => {
-                    app.tell("e edits an audit: move to its row (a tested item is changed in audits.ron)", false);
-                    return;
-                }
+        (AuditView::Audits, Some(_)) => match app.selected_audit_row() {
+            Some(AuditRow::Audit(a)) => Some((RecordKind::Audit, book.audits[a].id.clone())),
+            Some(AuditRow::Item(a, i)) => {
+                let audit = &book.audits[a];
+                Some((
+                    RecordKind::Item(audit.id.clone()),
+                    audit.items[i].id.clone(),
+                ))
             }
-        }
+            None => return,
+        },
         (AuditView::Reviews, Some(r)) => book
             .reviews
             .get(r)

@@ -3,6 +3,7 @@
 //! search box to type into.
 
 pub mod audit;
+mod book_forms;
 pub mod catalogue;
 pub mod catalogue_csf;
 pub mod coverage;

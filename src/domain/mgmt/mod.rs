@@ -15,6 +15,7 @@ pub mod clauses;
 pub mod edit;
 pub mod edit_audit;
 pub mod edit_evidence;
+pub mod edit_items;
 mod edit_records;
 pub mod edit_system;
 pub mod evidence;

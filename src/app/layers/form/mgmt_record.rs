@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Field, Form, Spec, Subject, Value, register_record, system_record};
+use super::{Field, Form, Spec, Subject, Value, book_record, register_record, system_record};
 use crate::app::widgets::text_input::TextInput;
 use crate::app::{App, Tab};
 use crate::domain::catalogue::Catalogue;
@@ -25,6 +25,14 @@ pub enum RecordKind {
     Evidence(Option<(String, String)>),
     Audit,
     Review,
+    /// A tested item of this audit.
+    Item(String),
+    /// The climate-change decision (edited, never added: there is one).
+    Climate,
+    /// The audit programme (edited, never added: there is one).
+    Programme,
+    /// An action of this management review (only added here).
+    Action(String),
 }
 
 impl RecordKind {
@@ -39,6 +47,10 @@ impl RecordKind {
             RecordKind::Evidence(_) => "evidence",
             RecordKind::Audit => "audit",
             RecordKind::Review => "management review",
+            RecordKind::Item(_) => "tested item",
+            RecordKind::Climate => "climate decision",
+            RecordKind::Programme => "audit programme",
+            RecordKind::Action(_) => "review action",
         }
     }
 
@@ -46,6 +58,7 @@ impl RecordKind {
     pub fn tab(&self) -> Tab {
         match self {
             RecordKind::Audit | RecordKind::Review => Tab::Audit,
+            RecordKind::Item(_) | RecordKind::Programme | RecordKind::Action(_) => Tab::Audit,
             _ => Tab::Isms,
         }
     }
@@ -70,6 +83,10 @@ pub fn new_record(kind: RecordKind, today: NaiveDate) -> Form {
                 RecordKind::Evidence(_) | RecordKind::Audit | RecordKind::Review => {
                     register_record::blank(&kind, spec, today)
                 }
+                RecordKind::Item(_)
+                | RecordKind::Climate
+                | RecordKind::Programme
+                | RecordKind::Action(_) => book_record::blank(spec, today),
             };
             Field::new(*spec, value)
         })
@@ -81,6 +98,9 @@ pub fn new_record(kind: RecordKind, today: NaiveDate) -> Form {
 pub fn edit_record(kind: RecordKind, id: &str, workspace: &Workspace) -> Option<Form> {
     let (specs, focus) = specs(&kind);
     let values = match kind {
+        RecordKind::Item(_) | RecordKind::Climate | RecordKind::Programme => {
+            book_record::values(&kind, id, workspace)?
+        }
         RecordKind::Audit | RecordKind::Review | RecordKind::Evidence(_) => {
             register_record::values(&kind, id, workspace)?
         }
@@ -113,6 +133,10 @@ fn specs(kind: &RecordKind) -> (&'static [Spec], &'static str) {
         RecordKind::Evidence(_) => (register_record::EVIDENCE, "title"),
         RecordKind::Audit => (register_record::AUDIT, "title"),
         RecordKind::Review => (register_record::REVIEW, "chair"),
+        RecordKind::Item(_) => (book_record::ITEM, "reference"),
+        RecordKind::Climate => (book_record::CLIMATE, "relevant"),
+        RecordKind::Programme => (book_record::PROGRAMME, "cycle_years"),
+        RecordKind::Action(_) => (book_record::ACTION, "text"),
     }
 }
 
@@ -132,6 +156,10 @@ pub fn write(
         RecordKind::Evidence(_) | RecordKind::Audit | RecordKind::Review => {
             register_record::write(workspace, catalogue, kind, id, form, today, stamp)
         }
+        RecordKind::Item(_)
+        | RecordKind::Climate
+        | RecordKind::Programme
+        | RecordKind::Action(_) => book_record::write(workspace, catalogue, kind, id, form, today),
         _ => system_record::write(workspace, catalogue, kind, id, form, today),
     }
 }

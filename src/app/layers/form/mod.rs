@@ -2,6 +2,7 @@
 //! risk form are both a `Form` with their own specs (`soa.rs`, `risk.rs`), one set of keys, one
 //! way to type, paste, pick and open `$EDITOR`, and one question before throwing changes away.
 
+pub mod book_record;
 pub mod clause;
 pub mod field;
 pub mod finding;
