@@ -5,17 +5,14 @@
 mod common;
 
 use chrono::{Days, Months};
-use common::workbench::{demo_app, workbench};
+use common::workbench::{demo_app, text as screen, workbench};
 use isms::app::{Action, App, Effect, LayerKind, Question, Tab, press, update};
 use isms::domain::catalogue::Catalogue;
 use isms::domain::edit_settings::level_changes;
 use isms::domain::soa::Applicability;
 use isms::domain::workspace::{Settings, Workspace};
 use isms::keymap::Keymap;
-use isms::theme::Theme;
 use isms::tui::persist::{self, Store};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 /// A new workspace: every control undecided, no justification.
 fn blank_app() -> App {
@@ -320,22 +317,4 @@ fn settings_change_the_organisation_and_ask_before_a_method_moves_risks() {
     press(&mut app, ", <S-Tab> <C-u> lots <C-s>");
     assert_eq!(app.form().unwrap().focused().spec.name, "threshold");
     assert!(app.message.as_ref().unwrap().warning);
-}
-
-fn screen(app: &App) -> String {
-    let theme = Theme::builtin("default").unwrap();
-    let (width, height) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| isms::ui::render(frame, app, &theme))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }

@@ -3,6 +3,8 @@
 //! and the save removes the conflicts file; leaving with Esc keeps the file and does not ask
 //! again for the same conflicts.
 
+mod common;
+
 use std::path::Path;
 
 use isms::app::{Action, App, Effect, LayerKind, press, update};
@@ -132,33 +134,14 @@ fn leaving_the_chooser_keeps_the_file_and_does_not_ask_again_for_the_same_confli
     assert!(dir.join(CONFLICTS_FILE).exists(), "nothing was chosen");
 }
 
-/// The screen as text, one line per row.
-fn screen(app: &mut App, width: u16, height: u16) -> String {
-    update(app, Action::Resize { width, height });
-    let theme = isms::theme::Theme::builtin("default").unwrap();
-    let backend = ratatui::backend::TestBackend::new(width, height);
-    let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    terminal
-        .draw(|frame| isms::ui::render(frame, app, &theme))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn the_chooser_shows_every_conflict_whole_at_80x24_and_120x40() {
     let temp = tempfile::tempdir().unwrap();
     let (mut app, _store) = merged_with_conflicts(&temp.path().join("ws"));
     conflicts_file::offer(&mut app, &temp.path().join("ws"));
     for (width, height) in [(80, 24), (120, 40)] {
-        let text = screen(&mut app, width, height);
+        update(&mut app, Action::Resize { width, height });
+        let text = common::workbench::text(&app);
         for wanted in [
             "A git merge left these: pick each value; Enter applies and saves.",
             "clause 9.1 · owner",

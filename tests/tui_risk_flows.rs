@@ -16,26 +16,6 @@ fn demo_app() -> App {
     app
 }
 
-/// The screen's text at the app's size (80×24), drawn with the default theme.
-fn render_text(app: &App, width: u16, height: u16) -> String {
-    assert_eq!(app.size, (width, height));
-    let theme = isms::theme::Theme::builtin("default").unwrap();
-    let backend = ratatui::backend::TestBackend::new(width, height);
-    let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    terminal
-        .draw(|frame| isms::ui::render(frame, app, &theme))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn form_open(app: &App) -> bool {
     app.form().is_some()
 }
@@ -226,7 +206,7 @@ fn from_a_risk_to_its_controls() {
     assert_eq!(app.tab, Tab::Soa);
     let controls = app.workspace.risks.get("R-003").unwrap().controls.clone();
     assert_eq!(app.soa_pane.rows.len(), controls.len());
-    let screen = render_text(&app, 80, 24);
+    let screen = common::workbench::text(&app);
     assert!(
         screen.contains("controls of R-003 · Esc clears"),
         "{screen}"
@@ -254,7 +234,7 @@ fn the_risk_detail_shows_every_field_and_leads_to_its_controls() {
     press(&mut app, "3 <Enter>");
     assert_eq!(app.top(), Some(LayerKind::RiskDetail));
     let risk = app.workspace.risks.get("R-003").unwrap().clone();
-    let screen = render_text(&app, 80, 24);
+    let screen = common::workbench::text(&app);
     for control in &risk.controls {
         assert!(screen.contains(control.as_str()), "{control} in {screen}");
     }
