@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::mgmt_record::{RecordKind, Written, choice, chosen, date, date_of, line, lines, words};
-use super::{Form, Kind, Spec, Value};
+use super::{Form, Kind, Spec, Value, spec};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::mgmt::audits::ItemResult;
 use crate::domain::mgmt::edit::{ItemChange, add_audit_item};
@@ -15,10 +15,6 @@ use crate::domain::mgmt::edit_items::{
     ClimateFields, add_review_action, put_audit_item, put_climate, put_programme,
 };
 use crate::domain::workspace::Workspace;
-
-const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
-    Spec { name, label, kind }
-}
 
 pub const ITEM: &[Spec] = &[
     spec("reference", "Reference", Kind::Line),

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Field, Form, Kind, Spec, Subject, Value};
+use super::{Field, Form, Kind, Spec, Subject, Value, spec};
 use crate::app::App;
 use crate::app::widgets::text_input::TextInput;
 use crate::domain::mgmt::clauses::clause;
@@ -22,10 +22,6 @@ pub const SPECS: &[Spec] = &[
     spec("reviewed", "Reviewed", Kind::Date),
     spec("next_review", "Next review", Kind::Date),
 ];
-
-const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
-    Spec { name, label, kind }
-}
 
 fn date_text(date: Option<NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()

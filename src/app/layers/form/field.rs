@@ -34,6 +34,11 @@ pub struct Spec {
     pub kind: Kind,
 }
 
+/// A row of a form's table of fields, for the `const` tables each form declares.
+pub const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
+    Spec { name, label, kind }
+}
+
 /// A flag of a `Flags` field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flag {

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Field, Form, Kind, Spec, Subject, Value};
+use super::{Field, Form, Kind, Spec, Subject, Value, spec};
 use crate::app::App;
 use crate::app::widgets::text_input::TextInput;
 use crate::domain::catalogue::Catalogue;
@@ -36,10 +36,6 @@ pub const SPECS: &[Spec] = &[
     spec("check_result", "Check result", Kind::Choice),
     spec("closed", "Closed on", Kind::Date),
 ];
-
-const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
-    Spec { name, label, kind }
-}
 
 /// What a new finding starts with.
 #[derive(Debug, Clone)]

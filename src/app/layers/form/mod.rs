@@ -21,7 +21,7 @@ use super::{Layer, Outcome};
 use crate::app::{Action, App, Effect};
 use crate::keymap::Context;
 use crate::keymap::text::typed_char;
-pub use field::{Field, Flag, Kind, Spec, Value};
+pub use field::{Field, Flag, Kind, Spec, Value, spec};
 
 /// What the form edits.
 #[derive(Debug, Clone, PartialEq, Eq)]

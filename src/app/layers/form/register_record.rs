@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::mgmt_record::{
     RecordKind, Written, choice, chosen, date, date_of, line, lines, text_lines, words,
 };
-use super::{Form, Kind, Spec, Value};
+use super::{Form, Kind, Spec, Value, spec};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::mgmt::audits::{AuditKind, AuditStatus};
 use crate::domain::mgmt::edit::{
@@ -19,10 +19,6 @@ use crate::domain::mgmt::edit_evidence::put_evidence;
 use crate::domain::mgmt::evidence::EvidenceKind;
 use crate::domain::stamp::Stamp;
 use crate::domain::workspace::Workspace;
-
-const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
-    Spec { name, label, kind }
-}
 
 pub const EVIDENCE: &[Spec] = &[
     spec("title", "Title", Kind::Line),

@@ -3,7 +3,7 @@
 //! is read back into the same `SettingsChange` as `isms workspace set`, and a method that moves
 //! risks to other levels is applied only after a question that says how many.
 
-use super::{Field, Form, Kind, Spec, Subject, Value};
+use super::{Field, Form, Kind, Spec, Subject, Value, spec};
 use crate::app::App;
 use crate::app::layers::Question;
 use crate::app::widgets::text_input::TextInput;
@@ -20,10 +20,6 @@ pub const SPECS: &[Spec] = &[
     spec("bands", "Levels from", Kind::Line),
     spec("threshold", "Accept up to", Kind::Line),
 ];
-
-const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
-    Spec { name, label, kind }
-}
 
 /// The levels a band line may name, in order.
 const LEVELS: [Level; 4] = [Level::Low, Level::Medium, Level::High, Level::Critical];

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Field, Flag, Form, Kind, Spec, Subject, Value};
+use super::{Field, Flag, Form, Kind, Spec, Subject, Value, spec};
 use crate::app::App;
 use crate::app::widgets::text_input::TextInput;
 use crate::domain::catalogue::Catalogue;
@@ -23,10 +23,6 @@ pub const SPECS: &[Spec] = &[
     spec("evidence", "Evidence", Kind::Text { rows: 3 }),
     spec("reviewed", "Reviewed", Kind::Date),
 ];
-
-const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
-    Spec { name, label, kind }
-}
 
 /// The reasons given by hand, in the order the flags show them; risk treatment comes last and is
 /// derived from the risks.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::mgmt_record::{
     RecordKind, Written, choice, chosen, date, date_of, line, lines, text_lines, words,
 };
-use super::{Form, Kind, Spec, Value};
+use super::{Form, Kind, Spec, Value, spec};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::mgmt::edit_system::{
     IssueFields, ObjectiveFields, PartyFields, RoleFields, add_measurement, put_issue,
@@ -15,10 +15,6 @@ use crate::domain::mgmt::edit_system::{
 };
 use crate::domain::mgmt::system::{Cadence, IssueSide};
 use crate::domain::workspace::Workspace;
-
-const fn spec(name: &'static str, label: &'static str, kind: Kind) -> Spec {
-    Spec { name, label, kind }
-}
 
 pub const ISSUE: &[Spec] = &[
     spec("side", "Side", Kind::Choice),
