@@ -37,28 +37,6 @@ pub fn highlight(text: &str, query: &Query) -> Vec<usize> {
     marked
 }
 
-/// Character indices of `text` where any of `words` occurs (ignoring case), sorted: for prose,
-/// where a fuzzy match would mark scattered letters.
-pub fn mark_words(text: &str, words: &[String]) -> Vec<usize> {
-    let lower: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
-    if lower.len() != text.chars().count() {
-        return Vec::new();
-    }
-    let lower_text: String = lower.iter().collect();
-    let mut marked = Vec::new();
-    for word in words.iter().filter(|w| !w.is_empty()) {
-        let mut from = 0;
-        while let Some(byte) = lower_text[from..].find(word.as_str()) {
-            let start_char = lower_text[..from + byte].chars().count();
-            marked.extend(start_char..start_char + word.chars().count());
-            from += byte + word.len();
-        }
-    }
-    marked.sort_unstable();
-    marked.dedup();
-    marked
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,11 +47,6 @@ mod tests {
         assert_eq!(
             highlight("Information backup", &query),
             (12..18).collect::<Vec<_>>()
-        );
-        let words = ["restore".to_string(), "tests".to_string()];
-        assert_eq!(
-            mark_words("Restore tests", &words),
-            (0..7).chain(8..13).collect::<Vec<_>>()
         );
         let query = Query::parse("thrt");
         assert_eq!(highlight("Threat intelligence", &query), vec![0, 1, 2, 5]);

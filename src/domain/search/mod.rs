@@ -7,7 +7,7 @@ mod packed;
 mod query;
 mod snippet;
 
-pub use highlight::{highlight, mark_words};
+pub use highlight::highlight;
 pub use index::{Field, SearchIndex};
 pub use packed::Posting;
 pub use query::{Query, Term, words_of};
